@@ -1,0 +1,33 @@
+namespace PodBinding;
+
+/// <summary>
+/// Optional per-class settings for a class with <see cref="FromDownwardAttribute"/> members: the container the YAML
+/// is written for, the downward API volume's name and mount path, and the workload a kustomize patch targets.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class DownwardBindingAttribute : Attribute
+{
+    /// <summary>The default volume mount path, <c>/etc/podinfo</c>.</summary>
+    public const string DefaultMountPath = "/etc/podinfo";
+
+    /// <summary>The default volume name, <c>podinfo</c>.</summary>
+    public const string DefaultVolumeName = "podinfo";
+
+    /// <summary>
+    /// The container that reads the values (and whose resources resource fields report). Default: the MSBuild property
+    /// <c>PodBindingContainerName</c>, else the workload name, else the assembly name as a DNS label.
+    /// </summary>
+    public string? ContainerName { get; set; }
+
+    /// <summary>The downward API volume's name. Default: <see cref="DefaultVolumeName"/>.</summary>
+    public string? VolumeName { get; set; }
+
+    /// <summary>Where the volume is mounted in the container. Default: <see cref="DefaultMountPath"/>.</summary>
+    public string? MountPath { get; set; }
+
+    /// <summary>The kind of workload a kustomize patch targets. <see cref="WorkloadKind.None"/> writes no patch.</summary>
+    public WorkloadKind WorkloadKind { get; set; }
+
+    /// <summary>The workload's <c>metadata.name</c>, for the kustomize patch.</summary>
+    public string? WorkloadName { get; set; }
+}

@@ -1,0 +1,29 @@
+namespace PodBinding;
+
+/// <summary>
+/// One bound member as the generator resolved it: the channel, the env var name or volume item path, and what Kubernetes
+/// puts there. Generated classes expose these through their <c>DownwardApi</c> property.
+/// </summary>
+/// <param name="MemberName">The C# property.</param>
+/// <param name="Source">Either <see cref="DownwardSource.Environment"/> or <see cref="DownwardSource.Volume"/>, never Auto.</param>
+/// <param name="Name">The environment variable name, or the item path inside the volume.</param>
+/// <param name="FieldPath">The <c>fieldRef.fieldPath</c>, or <see langword="null"/> for a resource field.</param>
+/// <param name="Resource">The <c>resourceFieldRef.resource</c>, or <see langword="null"/> for a field path.</param>
+/// <param name="ContainerName">For resource fields: the container whose resources are read.</param>
+/// <param name="Divisor">For resource fields: the canonical divisor (<c>1</c>, <c>1m</c>, <c>1Mi</c>, …).</param>
+/// <param name="IsOptional">The member is nullable: a missing value leaves it <see langword="null"/>.</param>
+/// <param name="Yaml">The YAML that supplies this value, shown in error messages.</param>
+public sealed record DownwardReference(
+    string MemberName,
+    DownwardSource Source,
+    string Name,
+    string? FieldPath,
+    string? Resource,
+    string? ContainerName,
+    string? Divisor,
+    bool IsOptional,
+    string Yaml)
+{
+    /// <summary>A single label or annotation (<c>metadata.labels['k']</c>): a missing key reads as an empty value.</summary>
+    public bool IsMapKey => FieldPath is not null && FieldPath.EndsWith("']", StringComparison.Ordinal);
+}
