@@ -46,7 +46,14 @@ public sealed class VolumeSnapshot
 
     /// <summary>Reads <paramref name="itemPaths"/> from the volume at <paramref name="volumeDirectory"/> as one version.</summary>
     /// <exception cref="IOException">The volume could not be read for a reason other than a missing item or a concurrent swap.</exception>
-    public static VolumeSnapshot Read(string volumeDirectory, IReadOnlyList<string> itemPaths)
+    public static VolumeSnapshot Read(string volumeDirectory, IReadOnlyList<string> itemPaths) =>
+        Read(volumeDirectory, itemPaths, beforeItemRead: null);
+
+    /// <summary>
+    /// As <see cref="Read(string, IReadOnlyList{string})"/>; <paramref name="beforeItemRead"/> runs before each item is
+    /// opened (with the item's index), so tests can let the kubelet swap versions at exactly that point.
+    /// </summary>
+    internal static VolumeSnapshot Read(string volumeDirectory, IReadOnlyList<string> itemPaths, Action<int>? beforeItemRead)
     {
         ArgumentException.ThrowIfNullOrEmpty(volumeDirectory);
         ArgumentNullException.ThrowIfNull(itemPaths);
@@ -62,7 +69,7 @@ public sealed class VolumeSnapshot
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             string versionDirectory = Path.Join(volumeDirectory, target);
-            if (TryReadVersion(dataLink, versionDirectory, target, itemPaths, contents, out string? newTarget))
+            if (TryReadVersion(dataLink, versionDirectory, target, itemPaths, contents, beforeItemRead, out string? newTarget))
             {
                 return new VolumeSnapshot(volumeDirectory, exists: true, target, contents);
             }
@@ -87,12 +94,19 @@ public sealed class VolumeSnapshot
     /// current is genuinely absent and reads as null.
     /// </summary>
     private static bool TryReadVersion(
-        string dataLink, string versionDirectory, string target, IReadOnlyList<string> itemPaths, string?[] contents, out string? newTarget)
+        string dataLink,
+        string versionDirectory,
+        string target,
+        IReadOnlyList<string> itemPaths,
+        string?[] contents,
+        Action<int>? beforeItemRead,
+        out string? newTarget)
     {
         newTarget = target;
         bool anyMissing = false;
         for (int i = 0; i < itemPaths.Count; i++)
         {
+            beforeItemRead?.Invoke(i);
             string? content = TryReadText(Path.Join(versionDirectory, itemPaths[i]));
             anyMissing |= content is null;
             contents[i] = content;
