@@ -225,6 +225,20 @@ public sealed class BindingReaderTests : IDisposable
         Assert.Equal("is empty", error.Problem);
     }
 
+    [Theory]
+    [InlineData("3000000000")]
+    [InlineData("99999999999999999999")]
+    public void A_whole_number_too_large_for_an_int_says_so_however_large(string value)
+    {
+        DownwardBindingInfo info = Info(Env("Memory", "MEMORY", resource: "limits.memory"));
+        var reader = new BindingReader(PodSource.FromDirectory(VolumeDirectory, new Dictionary<string, string> { ["MEMORY"] = value }), info);
+
+        Assert.Null(reader.GetInt32(0));
+
+        DownwardApiError error = Assert.Single(Assert.Throws<DownwardApiLoadException>(reader.ThrowIfFailed).Errors);
+        Assert.Equal($"{value} does not fit in an int: declare the property as long, or use a larger divisor", error.Problem);
+    }
+
     [Fact]
     public void An_empty_map_file_is_an_empty_map()
     {
