@@ -68,7 +68,8 @@ public sealed class VolumeSnapshot
         string?[] contents = itemPaths.Count == 0 ? NoContents : new string?[itemPaths.Count];
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            string versionDirectory = Path.Join(volumeDirectory, target);
+            // The kubelet's link is relative; a hand-made one may be absolute.
+            string versionDirectory = Path.IsPathRooted(target) ? target : Path.Join(volumeDirectory, target);
             if (TryReadVersion(dataLink, versionDirectory, target, itemPaths, contents, beforeItemRead, out string? newTarget))
             {
                 return new VolumeSnapshot(volumeDirectory, exists: true, target, contents);

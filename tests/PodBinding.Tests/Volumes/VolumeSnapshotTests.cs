@@ -203,6 +203,23 @@ public sealed class VolumeSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void A_hand_made_absolute_data_link_is_followed()
+    {
+        string folder = _temp.Combine("hand");
+        string data = _temp.Combine("elsewhere");
+        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(data);
+        File.WriteAllText(Path.Combine(data, "stamp"), "abs");
+        File.CreateSymbolicLink(Path.Combine(folder, "..data"), data);
+
+        VolumeSnapshot snapshot = VolumeSnapshot.Read(folder, ["stamp", "missing"]);
+
+        Assert.Equal(data, snapshot.Version);
+        Assert.Equal("abs", snapshot[0]);
+        Assert.Null(snapshot[1]);
+    }
+
+    [Fact]
     public void A_missing_volume_directory_is_reported_as_absent()
     {
         VolumeSnapshot snapshot = VolumeSnapshot.Read(_temp.Combine("nowhere"), Items);
