@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+
+namespace PodBinding.Generators.Catalog;
+
+/// <summary>
+/// The one table of Downward API facts. The generator routes and converts with it, the YAML emitter writes from it,
+/// and the analyzers judge with it. Paths and rules from spec §2.3 (allow-lists), §3.2/§3.4 (resources, divisors)
+/// and §7.3 (what can change).
+/// </summary>
+internal static class FieldCatalog
+{
+    public const string Labels = "metadata.labels";
+    public const string Annotations = "metadata.annotations";
+
+    /// <summary>Every plain (non-subscripted, non-resource) field path Kubernetes accepts in env or volume.</summary>
+    public static IReadOnlyList<DownwardField> Fields { get; } = new[]
+    {
+        new DownwardField("metadata.name", Channels.Both, ValueShape.Text, Volatility.Immutable, "POD_NAME", "name", "The pod's name."),
+        new DownwardField("metadata.namespace", Channels.Both, ValueShape.Text, Volatility.Immutable, "POD_NAMESPACE", "namespace", "The pod's namespace."),
+        new DownwardField("metadata.uid", Channels.Both, ValueShape.Uid, Volatility.Immutable, "POD_UID", "uid", "The pod's UID."),
+        new DownwardField(Labels, Channels.Volume, ValueShape.Map, Volatility.Mutable, "", "labels", "All of the pod's labels (volume only)."),
+        new DownwardField(Annotations, Channels.Volume, ValueShape.Map, Volatility.Mutable, "", "annotations", "All of the pod's annotations (volume only)."),
+        new DownwardField("spec.nodeName", Channels.Env, ValueShape.Text, Volatility.Immutable, "NODE_NAME", "", "The node the pod runs on (env only)."),
+        new DownwardField("spec.serviceAccountName", Channels.Env, ValueShape.Text, Volatility.Immutable, "POD_SERVICE_ACCOUNT", "", "The pod's service account (env only)."),
+        new DownwardField("status.podIP", Channels.Env, ValueShape.IPAddress, Volatility.Immutable, "POD_IP", "", "The pod's primary IP (env only)."),
+        new DownwardField("status.podIPs", Channels.Env, ValueShape.IPAddressList, Volatility.Immutable, "POD_IPS", "", "All pod IPs, primary family first (env only)."),
+        new DownwardField("status.hostIP", Channels.Env, ValueShape.IPAddress, Volatility.Rare, "HOST_IP", "", "The node's primary IP (env only)."),
+        new DownwardField("status.hostIPs", Channels.Env, ValueShape.IPAddressList, Volatility.Rare, "HOST_IPS", "", "All node IPs, primary family first (env only)."),
+    };
+
+    /// <summary>The entries for one label or annotation key (<c>metadata.labels['k']</c>): legal in both channels (spec §2.2 step 4).</summary>
+    public static DownwardField LabelKey { get; } =
+        new(Labels, Channels.Both, ValueShape.MapKey, Volatility.Mutable, "POD_LABEL_", "label.", "One label; empty when the pod has no such label.");
+
+    public static DownwardField AnnotationKey { get; } =
+        new(Annotations, Channels.Both, ValueShape.MapKey, Volatility.Mutable, "POD_ANNOTATION_", "annotation.", "One annotation; empty when the pod has no such annotation.");
+
+    /// <summary>Paths that pass the API's conversion but no allow-list, or that people try: why, and what to use.</summary>
+    public static IReadOnlyDictionary<string, string> Unsupported { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["spec.host"] = "'spec.host' is a legacy alias that only env vars accept; use 'spec.nodeName'",
+        ["status.phase"] = "'status.phase' is not exposed by the Downward API (it changes after start); read the pod through the API server",
+        ["spec.restartPolicy"] = "'spec.restartPolicy' is not exposed by the Downward API",
+        ["spec.schedulerName"] = "'spec.schedulerName' is not exposed by the Downward API",
+        ["spec.terminationGracePeriodSeconds"] = "'spec.terminationGracePeriodSeconds' is not exposed by the Downward API",
+        ["metadata.ownerReferences"] = "'metadata.ownerReferences' is not exposed by the Downward API (KEP-4753 did not merge); read the pod through the API server",
+        ["metadata.generateName"] = "'metadata.generateName' is not exposed by the Downward API",
+        ["metadata.creationTimestamp"] = "'metadata.creationTimestamp' is not exposed by the Downward API",
+    };
+
+    /// <summary>Resource names with a fixed spelling (spec §3.2); hugepages take a size after the prefix.</summary>
+    public static IReadOnlyList<string> Resources { get; } = new[]
+    {
+        "limits.cpu", "requests.cpu", "limits.memory", "requests.memory", "limits.ephemeral-storage", "requests.ephemeral-storage",
+    };
+
+    public const string LimitsHugePagesPrefix = "limits.hugepages-";
+    public const string RequestsHugePagesPrefix = "requests.hugepages-";
+
+    /// <summary>Canonical divisors the API server accepts for cpu (spec §3.4).</summary>
+    public static IReadOnlyList<string> CpuDivisors { get; } = new[] { "1", "1m" };
+
+    /// <summary>Canonical divisors the API server accepts for memory, ephemeral-storage and hugepages (spec §3.4).</summary>
+    public static IReadOnlyList<string> ByteDivisors { get; } = new[]
+    {
+        "1", "1k", "1M", "1G", "1T", "1P", "1E", "1Ki", "1Mi", "1Gi", "1Ti", "1Pi", "1Ei",
+    };
+
+    public static DownwardField? FindField(string path)
+    {
+        foreach (DownwardField field in Fields)
+        {
+            if (string.Equals(field.Path, path, StringComparison.Ordinal))
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The catalog entry for a resource name, or null when the API would reject the name.</summary>
+    public static DownwardField? FindResource(string resource)
+    {
+        bool cpu = resource is "limits.cpu" or "requests.cpu";
+        bool fixedName = cpu || resource is "limits.memory" or "requests.memory" or "limits.ephemeral-storage" or "requests.ephemeral-storage";
+        bool hugePages = resource.StartsWith(LimitsHugePagesPrefix, StringComparison.Ordinal)
+                      || resource.StartsWith(RequestsHugePagesPrefix, StringComparison.Ordinal);
+        if (!fixedName && !hugePages)
+        {
+            return null;
+        }
+
+        // cpu and memory change with in-place resize (KEP-1287); ephemeral storage and hugepages cannot.
+        Volatility volatility = cpu || resource.EndsWith(".memory", StringComparison.Ordinal) ? Volatility.Resizable : Volatility.Immutable;
+        string env = ToEnvToken(resource);
+        return new DownwardField(resource, Channels.Both, ValueShape.Resource, volatility, env, resource, "The container's " + resource + ".");
+    }
+
+    public static bool IsCpu(string resource) => resource is "limits.cpu" or "requests.cpu";
+
+    public static IReadOnlyList<string> DivisorsFor(string resource) => IsCpu(resource) ? CpuDivisors : ByteDivisors;
+
+    /// <summary>A readable unit suffix for default names: <c>1Mi</c> → <c>MIB</c>, <c>1m</c> (cpu) → <c>MILLICORES</c>.</summary>
+    public static string DivisorToken(string resource, string canonicalDivisor)
+    {
+        if (canonicalDivisor == "1")
+        {
+            return "";
+        }
+
+        if (IsCpu(resource))
+        {
+            return "MILLICORES";
+        }
+
+        // "1Mi" → "MIB", "1k" → "KB": the divisor's unit, read as bytes.
+        return canonicalDivisor.Substring(1).ToUpperInvariant() + "B";
+    }
+
+    /// <summary><c>app.kubernetes.io/name</c> → <c>APP_KUBERNETES_IO_NAME</c>: a strict, shell-friendly name (spec §8.1).</summary>
+    public static string ToEnvToken(string text)
+    {
+        var chars = new char[text.Length];
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            chars[i] = c is >= 'a' and <= 'z' ? (char)(c - 32) : c is >= 'A' and <= 'Z' or >= '0' and <= '9' ? c : '_';
+        }
+
+        return new string(chars);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text;
+
+namespace PodBinding.Generators.Catalog;
+
+/// <summary>Env var names (spec §8.1) and volume item paths (spec §4.2, §4.3).</summary>
+internal static class NameRules
+{
+    /// <summary>apimachinery's strict <c>IsEnvVarName</c>: <c>[-._a-zA-Z][-._a-zA-Z0-9]*</c>, not <c>.</c>, <c>..</c> or <c>..*</c>.</summary>
+    public static bool IsStrictEnvVarName(string name)
+    {
+        if (name.Length == 0 || name == "." || name.StartsWith("..", System.StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            bool ok = c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '-' or '.' or '_' || (i > 0 && c is >= '0' and <= '9');
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>IsRelaxedEnvVarName</c> (GA 1.34): printable ASCII, no <c>=</c>. Older clusters reject these names.</summary>
+    public static bool IsRelaxedEnvVarName(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (c < 0x20 || c > 0x7E || c == '=')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Validates an item path as the API server and the kubelet's AtomicWriter both would, and returns it cleaned
+    /// (<c>./a</c> → <c>a</c>, <c>a//b</c> → <c>a/b</c>).
+    /// </summary>
+    public static bool TryCleanItemPath(string path, out string cleaned, out string error)
+    {
+        cleaned = path;
+        error = "";
+        if (path.Length == 0)
+        {
+            error = "an item path must not be empty";
+            return false;
+        }
+
+        if (path[0] == '/')
+        {
+            error = $"'{path}' is absolute; item paths are relative to the volume";
+            return false;
+        }
+
+        if (path.StartsWith("..", System.StringComparison.Ordinal))
+        {
+            error = $"'{path}' starts with '..', which the kubelet reserves for its own '..data' entries";
+            return false;
+        }
+
+        if (Encoding.UTF8.GetByteCount(path) > 4096)
+        {
+            error = $"'{path}' is longer than the kubelet's 4096-byte limit";
+            return false;
+        }
+
+        var parts = new System.Collections.Generic.List<string>();
+        foreach (string part in path.Split('/'))
+        {
+            if (part == "..")
+            {
+                error = $"'{path}' contains a '..' element";
+                return false;
+            }
+
+            if (Encoding.UTF8.GetByteCount(part) > 255)
+            {
+                error = $"'{path}' has an element longer than the kubelet's 255-byte limit";
+                return false;
+            }
+
+            if (part.Length > 0 && part != ".")
+            {
+                parts.Add(part);
+            }
+        }
+
+        if (parts.Count == 0)
+        {
+            error = $"'{path}' names the volume directory itself; give the file a name";
+            return false;
+        }
+
+        cleaned = string.Join("/", parts);
+        return true;
+    }
+}

@@ -1,0 +1,56 @@
+using PodBinding.Generators.Catalog;
+
+namespace PodBinding.Generators.Model;
+
+/// <summary>
+/// A bound class after routing: every member placed in a legal channel with its final env var name or item path, or
+/// skipped with the reason. The C# loader and the YAML are both written from this one plan.
+/// </summary>
+/// <remarks>Value-equatable like <see cref="BindingSpec"/>.</remarks>
+internal sealed record BindingPlan(
+    string Namespace,
+    string TypeName,
+    string ContainerName,
+    string VolumeName,
+    string MountPath,
+    int WorkloadKind,
+    string? WorkloadName,
+    string ManifestStem,
+    string ManifestFolder,
+    EquatableArray<PlannedMember> Members,
+    EquatableArray<SkippedMember> Skipped)
+{
+    public string FullName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;
+
+    public bool HasPatch => WorkloadKind != 0 && WorkloadName is not null;
+
+    public string FragmentFile => ManifestStem + ".yaml";
+
+    public string PatchFile => ManifestStem + ".patch.yaml";
+}
+
+/// <summary>One member's final wiring.</summary>
+/// <param name="MemberName">The property.</param>
+/// <param name="Kind">What the property's type holds.</param>
+/// <param name="IsNullable">Optional member.</param>
+/// <param name="IsVolume">Through the volume (else an env var).</param>
+/// <param name="Name">The env var name or the cleaned item path.</param>
+/// <param name="FieldPath">The fieldRef path (subscript included), or null for a resource.</param>
+/// <param name="Resource">The resourceFieldRef resource, or null.</param>
+/// <param name="ContainerName">For a resource: the container.</param>
+/// <param name="Divisor">For a resource: the canonical divisor.</param>
+/// <param name="Volatility">Whether the value can change while the pod runs.</param>
+internal sealed record PlannedMember(
+    string MemberName,
+    ClrKind Kind,
+    bool IsNullable,
+    bool IsVolume,
+    string Name,
+    string? FieldPath,
+    string? Resource,
+    string? ContainerName,
+    string? Divisor,
+    Volatility Volatility);
+
+/// <summary>A member the generator left out, and why: written as a comment until the analyzers report it.</summary>
+internal sealed record SkippedMember(string MemberName, string Reason);

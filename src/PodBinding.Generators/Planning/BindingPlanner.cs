@@ -1,0 +1,396 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using PodBinding.Generators.Catalog;
+using PodBinding.Generators.Model;
+using PodBinding.Shared;
+
+namespace PodBinding.Generators.Planning;
+
+/// <summary>
+/// Routes every member of a <see cref="BindingSpec"/> to a legal channel and names its env var or item path. A member
+/// that Kubernetes would reject is skipped with the reason, so the YAML written from the plan is always deployable.
+/// </summary>
+internal static class BindingPlanner
+{
+    public const string DefaultVolumeName = "podinfo";
+    public const string DefaultMountPath = "/etc/podinfo";
+
+    public static BindingPlan Plan(BindingSpec spec, GeneratorOptions options)
+    {
+        ClassSettings settings = spec.Settings;
+        string container = settings.ContainerName ?? options.ContainerName ?? settings.WorkloadName ?? ToDnsLabel(options.AssemblyName);
+        var state = new PlanState(container);
+
+        foreach (MemberSpec member in spec.Members)
+        {
+            string? reason = PlanMember(member, state, out PlannedMember? planned);
+            if (planned is not null)
+            {
+                state.Planned.Add(planned);
+            }
+            else
+            {
+                state.Skipped.Add(new SkippedMember(member.Name, reason!));
+            }
+        }
+
+        return new BindingPlan(
+            spec.Namespace,
+            spec.TypeName,
+            container,
+            settings.VolumeName ?? DefaultVolumeName,
+            settings.MountPath ?? DefaultMountPath,
+            settings.WorkloadKind,
+            settings.WorkloadName,
+            ToKebab(spec.TypeName),
+            options.ManifestFolder,
+            new EquatableArray<PlannedMember>(state.Planned.ToArray()),
+            new EquatableArray<SkippedMember>(state.Skipped.ToArray()));
+    }
+
+    private sealed class PlanState
+    {
+        public PlanState(string container) => Container = container;
+
+        public string Container { get; }
+
+        public List<PlannedMember> Planned { get; } = new();
+
+        public List<SkippedMember> Skipped { get; } = new();
+
+        public Dictionary<string, string> EnvVars { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <returns>The reason the member was skipped, or null when <paramref name="planned"/> is set.</returns>
+    private static string? PlanMember(MemberSpec m, PlanState state, out PlannedMember? planned)
+    {
+        planned = null;
+        if (!m.HasSetter)
+        {
+            return $"'{m.Name}' has no setter; add 'private set' or 'init' so the generated Load() can assign it";
+        }
+
+        if (m.Kind == ClrKind.Unsupported)
+        {
+            return $"'{m.Name}' has type {m.TypeDisplay}, which cannot hold a Downward API value; use string, Guid, IPAddress, IReadOnlyList<IPAddress>, IReadOnlyDictionary<string, string>, int, long or decimal";
+        }
+
+        string? error = Resolve(m.Path, out DownwardField? field, out string defaultEnv, out string defaultFile);
+        if (field is null)
+        {
+            return error;
+        }
+
+        if (!IsCompatible(field.Shape, m.Kind))
+        {
+            return $"'{m.Path}' holds {Describe(field.Shape)}; {m.TypeDisplay} cannot hold it: declare '{m.Name}' as {Suggest(field.Shape)}";
+        }
+
+        string? divisor = null;
+        string? container = null;
+        if (field.IsResource)
+        {
+            error = CanonicalDivisor(field.Path, m.Divisor, out divisor);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            container = m.ContainerName ?? state.Container;
+            if (!FieldPathSyntax.IsDns1123Label(container))
+            {
+                return $"container name '{container}' is not a valid Kubernetes container name (lower-case letters, digits and '-', at most 63)";
+            }
+
+            string token = FieldCatalog.DivisorToken(field.Path, divisor!);
+            string prefix = m.ContainerName is null || m.ContainerName == state.Container ? "" : container;
+            defaultEnv = (prefix.Length > 0 ? FieldCatalog.ToEnvToken(prefix) + "_" : "") + defaultEnv + (token.Length > 0 ? "_" + token : "");
+            defaultFile = (prefix.Length > 0 ? prefix + "." : "") + defaultFile + (token.Length > 0 ? "." + token.ToLowerInvariant() : "");
+        }
+        else if (m.Divisor is not null)
+        {
+            return $"Divisor applies only to resource fields (limits.*, requests.*), not to '{m.Path}'; remove it";
+        }
+        else if (m.ContainerName is not null)
+        {
+            return $"ContainerName applies only to resource fields (limits.*, requests.*), not to '{m.Path}'; remove it";
+        }
+
+        error = ChooseChannel(m, field, out bool isVolume);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        string name;
+        if (isVolume)
+        {
+            if (!NameRules.TryCleanItemPath(m.File ?? defaultFile, out name, out error))
+            {
+                return $"File {error}";
+            }
+
+            foreach (KeyValuePair<string, string> used in state.Files)
+            {
+                if (used.Key == name)
+                {
+                    return $"item path '{name}' is already used by '{used.Value}'; set a different File";
+                }
+
+                if (used.Key.StartsWith(name + "/", StringComparison.Ordinal) || name.StartsWith(used.Key + "/", StringComparison.Ordinal))
+                {
+                    return $"item path '{name}' clashes with '{used.Key}' of '{used.Value}' (a file and a directory cannot share a name); set a different File";
+                }
+            }
+
+            state.Files.Add(name, m.Name);
+        }
+        else
+        {
+            name = m.EnvVar ?? defaultEnv;
+            if (!NameRules.IsStrictEnvVarName(name) && !NameRules.IsRelaxedEnvVarName(name))
+            {
+                return $"'{name}' is not a valid env var name (use letters, digits, '_', '-', '.'; not starting with a digit)";
+            }
+
+            if (state.EnvVars.TryGetValue(name, out string? owner))
+            {
+                return $"env var '{name}' is already used by '{owner}'; set a different EnvVar";
+            }
+
+            state.EnvVars.Add(name, m.Name);
+        }
+
+        planned = new PlannedMember(
+            m.Name,
+            m.Kind,
+            m.IsNullable,
+            isVolume,
+            name,
+            field.IsResource ? null : m.Path,
+            field.IsResource ? field.Path : null,
+            container,
+            divisor,
+            field.Volatility);
+        return null;
+    }
+
+    /// <summary>Finds the catalog entry for a path, or says why there is none.</summary>
+    private static string? Resolve(string path, out DownwardField? field, out string defaultEnv, out string defaultFile)
+    {
+        field = null;
+        defaultEnv = "";
+        defaultFile = "";
+        if (path.Length == 0)
+        {
+            return "the field path is empty; use a path such as \"metadata.name\"";
+        }
+
+        if (FieldPathSyntax.TrySplitSubscript(path, out string basePath, out string key))
+        {
+            bool labels = basePath == FieldCatalog.Labels;
+            if (!labels && basePath != FieldCatalog.Annotations)
+            {
+                return $"'{basePath}' does not take a subscript; only metadata.labels['key'] and metadata.annotations['key'] do";
+            }
+
+            if (!FieldPathSyntax.IsValidKey(basePath, key, out string keyError))
+            {
+                return $"'{key}' is not a valid {(labels ? "label" : "annotation")} key: {keyError}";
+            }
+
+            field = labels ? FieldCatalog.LabelKey : FieldCatalog.AnnotationKey;
+            defaultEnv = field.DefaultEnvVar + FieldCatalog.ToEnvToken(key);
+            defaultFile = field.DefaultFile + key.Replace('/', '_');
+            return null;
+        }
+
+        field = FieldCatalog.FindField(path) ?? FieldCatalog.FindResource(path);
+        if (field is not null)
+        {
+            if (field.IsResource && !IsValidHugePages(path, out string hugeError))
+            {
+                field = null;
+                return hugeError;
+            }
+
+            defaultEnv = field.DefaultEnvVar;
+            defaultFile = field.DefaultFile;
+            return null;
+        }
+
+        if (FieldCatalog.Unsupported.TryGetValue(path, out string? why))
+        {
+            return why;
+        }
+
+        return $"'{path}' is not a Downward API field; use metadata.name, metadata.namespace, metadata.uid, metadata.labels, metadata.annotations, metadata.labels['key'], metadata.annotations['key'], spec.nodeName, spec.serviceAccountName, status.podIP(s), status.hostIP(s), or a resource such as limits.memory";
+    }
+
+    /// <summary>The API accepts any <c>hugepages-</c> suffix (spec §3.2); PodBinding asks for a real page size.</summary>
+    private static bool IsValidHugePages(string resource, out string error)
+    {
+        error = "";
+        int dash = resource.IndexOf("hugepages-", StringComparison.Ordinal);
+        if (dash < 0)
+        {
+            return true;
+        }
+
+        string size = resource.Substring(dash + "hugepages-".Length);
+        if (Quantity.TryParse(size, out Quantity q, out _) && q.Value > 0m)
+        {
+            return true;
+        }
+
+        error = $"'{resource}' does not name a page size; use a size such as {resource.Substring(0, dash)}hugepages-2Mi or hugepages-1Gi";
+        return false;
+    }
+
+    private static string? CanonicalDivisor(string resource, string? written, out string? canonical)
+    {
+        canonical = null;
+        if (written is null)
+        {
+            canonical = "1";
+            return null;
+        }
+
+        if (!Quantity.TryParse(written, out Quantity q, out string parseError))
+        {
+            return $"Divisor {parseError}";
+        }
+
+        IReadOnlyList<string> allowed = FieldCatalog.DivisorsFor(resource);
+        if (q.IsZero)
+        {
+            canonical = "1"; // a zero divisor means "unset", i.e. 1 (spec §3.4)
+            return null;
+        }
+
+        string asKubernetesSees = q.KubernetesString();
+        foreach (string ok in allowed)
+        {
+            if (ok == asKubernetesSees)
+            {
+                canonical = ok;
+                return null;
+            }
+        }
+
+        return $"Divisor '{written}' is not accepted for {resource}; use one of {string.Join(", ", allowed)}";
+    }
+
+    private static string? ChooseChannel(MemberSpec m, DownwardField field, out bool isVolume)
+    {
+        const int Environment = 1, Volume = 2;
+        int requested = m.Source;
+        if (requested == 0)
+        {
+            // An explicit name says which channel is meant.
+            requested = m.EnvVar is not null ? Environment : m.File is not null ? Volume : 0;
+        }
+
+        isVolume = requested switch
+        {
+            Environment => false,
+            Volume => true,
+            _ => field.LegalIn == Channels.Volume || (field.LegalIn == Channels.Both && field.Volatility == Volatility.Mutable),
+        };
+
+        if (isVolume && (field.LegalIn & Channels.Volume) == 0)
+        {
+            return $"'{m.Path}' can only come from an env var (the API server rejects it in a downwardAPI volume); use Source = DownwardSource.Environment or Auto";
+        }
+
+        if (!isVolume && (field.LegalIn & Channels.Env) == 0)
+        {
+            return $"'{m.Path}' can only come from a downwardAPI volume (the API server rejects it in an env var); use Source = DownwardSource.Volume or Auto";
+        }
+
+        return null;
+    }
+
+    private static bool IsCompatible(ValueShape shape, ClrKind kind) => shape switch
+    {
+        ValueShape.Text or ValueShape.MapKey => kind == ClrKind.String,
+        ValueShape.Uid => kind is ClrKind.String or ClrKind.Guid,
+        ValueShape.IPAddress => kind is ClrKind.String or ClrKind.IPAddress,
+        ValueShape.IPAddressList => kind is ClrKind.String or ClrKind.IPAddressList,
+        ValueShape.Map => kind == ClrKind.StringMap,
+        ValueShape.Resource => kind is ClrKind.Int32 or ClrKind.Int64 or ClrKind.Decimal,
+        _ => false,
+    };
+
+    private static string Describe(ValueShape shape) => shape switch
+    {
+        ValueShape.Text => "text",
+        ValueShape.MapKey => "one label or annotation value",
+        ValueShape.Uid => "a UID",
+        ValueShape.IPAddress => "one IP address",
+        ValueShape.IPAddressList => "a comma-separated list of IP addresses",
+        ValueShape.Map => "a whole map of keys and values",
+        _ => "a whole number (the kubelet divides by the divisor and rounds up)",
+    };
+
+    private static string Suggest(ValueShape shape) => shape switch
+    {
+        ValueShape.Text or ValueShape.MapKey => "string",
+        ValueShape.Uid => "Guid (or string)",
+        ValueShape.IPAddress => "IPAddress (or string)",
+        ValueShape.IPAddressList => "IReadOnlyList<IPAddress> (or string)",
+        ValueShape.Map => "IReadOnlyDictionary<string, string>",
+        _ => "long (or int, decimal)",
+    };
+
+    /// <summary><c>PodInfo</c> → <c>pod-info</c>, <c>HTTPSettings</c> → <c>http-settings</c>.</summary>
+    public static string ToKebab(string name)
+    {
+        var text = new StringBuilder(name.Length + 4);
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (char.IsUpper(c))
+            {
+                bool boundary = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1])));
+                if (boundary && text.Length > 0 && text[text.Length - 1] != '-')
+                {
+                    text.Append('-');
+                }
+
+                text.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                text.Append(char.IsLetterOrDigit(c) ? c : '-');
+            }
+        }
+
+        return text.ToString().Trim('-');
+    }
+
+    /// <summary>An assembly name as a DNS label, the last default for the container name: <c>Orders.Api</c> → <c>orders-api</c>.</summary>
+    public static string ToDnsLabel(string name)
+    {
+        var text = new StringBuilder(name.Length);
+        foreach (char c in name.ToLowerInvariant())
+        {
+            char mapped = c is >= 'a' and <= 'z' or >= '0' and <= '9' ? c : '-';
+            if (mapped != '-' || (text.Length > 0 && text[text.Length - 1] != '-'))
+            {
+                text.Append(mapped);
+            }
+        }
+
+        string label = text.ToString().Trim('-');
+        if (label.Length > 63)
+        {
+            label = label.Substring(0, 63).TrimEnd('-');
+        }
+
+        return label.Length == 0 ? "app" : label;
+    }
+}

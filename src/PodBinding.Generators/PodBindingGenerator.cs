@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PodBinding.Generators.Emit;
+using PodBinding.Generators.Model;
+using PodBinding.Generators.Planning;
+
+namespace PodBinding.Generators;
+
+/// <summary>
+/// Turns <c>[FromDownward]</c> properties of partial classes into a typed, reflection-free loader and the pod YAML
+/// that supplies every bound value. Invalid input is skipped quietly (analyzers report it), never thrown on.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed partial class PodBindingGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // Project settings, reduced to one small equatable record before anything is combined with them.
+        IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => (Container: Property(provider, "PodBindingContainerName"), Folder: Property(provider, "PodBindingManifestFolder")))
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? ""))
+            .Select(static (input, _) => new GeneratorOptions(input.Left.Container, input.Left.Folder ?? GeneratorOptions.DefaultManifestFolder, input.Right))
+            .WithTrackingName(TrackingNames.Options);
+
+        // One spec per bound class (built by its first [FromDownward] property).
+        IncrementalValuesProvider<BindingSpec> specs = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.FromDownwardAttribute,
+                predicate: static (node, _) => node is PropertyDeclarationSyntax,
+                transform: static (ctx, ct) => Parser.Parse(ctx, ct))
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
+            .WithTrackingName(TrackingNames.Parse);
+
+        IncrementalValuesProvider<BindingPlan> plans = specs
+            .Combine(options)
+            .Select(static (input, _) => BindingPlanner.Plan(input.Left, input.Right))
+            .WithTrackingName(TrackingNames.Plan);
+
+        context.RegisterSourceOutput(plans, static (spc, plan) =>
+        {
+            spc.AddSource(plan.FullName + ".PodBinding.g.cs", LoaderEmitter.Emit(plan));
+            spc.AddSource(plan.FullName + ".PodBinding.Manifests.g.cs", ManifestAttributeEmitter.Emit(ManifestAttributeEmitter.FilesOf(plan)));
+        });
+
+        // The kustomize Component spans classes: collect only the patch file names, sorted for deterministic output.
+        IncrementalValueProvider<EquatableArray<string>> patchFiles = plans
+            .Where(static plan => plan.HasPatch)
+            .Select(static (plan, _) => plan.PatchFile)
+            .Collect()
+            .Select(static (files, _) => Sorted(files))
+            .WithTrackingName(TrackingNames.PatchFiles);
+
+        context.RegisterSourceOutput(patchFiles, static (spc, files) =>
+        {
+            if (files.Count > 0)
+            {
+                string kustomization = ManifestEmitter.Kustomization(files);
+                spc.AddSource("PodBinding.Kustomization.g.cs", ManifestAttributeEmitter.Emit(new[] { new KeyValuePair<string, string>("kustomization.yaml", kustomization) }));
+            }
+        });
+    }
+
+    private static string? Property(AnalyzerConfigOptionsProvider provider, string name) =>
+        provider.GlobalOptions.TryGetValue("build_property." + name, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static EquatableArray<string> Sorted(ImmutableArray<string> files)
+    {
+        string[] sorted = files.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return new EquatableArray<string>(sorted);
+    }
+}

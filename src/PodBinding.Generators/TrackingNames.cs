@@ -1,0 +1,10 @@
+namespace PodBinding.Generators;
+
+/// <summary>Names of the pipeline steps, for incrementality tests.</summary>
+internal static class TrackingNames
+{
+    public const string Options = nameof(Options);
+    public const string Parse = nameof(Parse);
+    public const string Plan = nameof(Plan);
+    public const string PatchFiles = nameof(PatchFiles);
+}
