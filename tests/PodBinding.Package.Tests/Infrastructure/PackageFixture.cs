@@ -56,26 +56,13 @@ public sealed class PackageFixture : IDisposable
     }
 
     /// <summary>Copies a template folder of this test project into the temp root, filling in version, feed and cache.</summary>
-    public string CreateProject(string template)
-    {
-        string source = Path.Combine(DotNet.ProjectDirectory, template);
-        string target = Path.Combine(Root, template);
-        Directory.CreateDirectory(target);
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => !IsBuildOutput(source, f)))
+    public string CreateProject(string template) =>
+        ScratchProject.Create(template, Path.Combine(Root, template), new Dictionary<string, string>
         {
-            string destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.WriteAllText(destination, File.ReadAllText(file)
-                .Replace("__PODBINDING_VERSION__", Version, StringComparison.Ordinal)
-                .Replace("__FEED__", Feed, StringComparison.Ordinal)
-                .Replace("__PACKAGES__", Packages, StringComparison.Ordinal));
-        }
-
-        return target;
-    }
-
-    private static bool IsBuildOutput(string root, string file) =>
-        Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj" or "deploy";
+            ["__PODBINDING_VERSION__"] = Version,
+            ["__FEED__"] = Feed,
+            ["__PACKAGES__"] = Packages,
+        });
 
     public void Dispose()
     {
