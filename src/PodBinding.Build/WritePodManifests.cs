@@ -220,16 +220,33 @@ public sealed class WritePodManifests : Task
             return;
         }
 
-        try
+        // A multi-targeted project runs this task once per target framework, in parallel, on the same files: a write
+        // can collide with a sibling's. Retry a few times, and stop when the sibling has already written this content.
+        for (int attempt = 1; ; attempt++)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-            File.WriteAllBytes(fullPath, Utf8NoBom.GetBytes(content));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Log.LogError(null, FileAccessCode, null, fullPath, 0, 0, 0, 0,
-                "PodBinding cannot write {0}: {1} Make the file and its folder writable, or set PodBindingManifestFolder to another folder.", display, ex.Message);
-            return;
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+                File.WriteAllBytes(fullPath, Utf8NoBom.GetBytes(content));
+                break;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                if (attempt < 4)
+                {
+                    System.Threading.Thread.Sleep(50 * attempt);
+                    if (TryReadNormalized(fullPath) == content)
+                    {
+                        return;
+                    }
+
+                    continue;
+                }
+
+                Log.LogError(null, FileAccessCode, null, fullPath, 0, 0, 0, 0,
+                    "PodBinding cannot write {0}: {1} Make the file and its folder writable, or set PodBindingManifestFolder to another folder.", display, ex.Message);
+                return;
+            }
         }
 
         written.Add(new TaskItem(fullPath));
@@ -340,6 +357,18 @@ public sealed class WritePodManifests : Task
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream, Utf8NoBom, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
+    }
+
+    private static string? TryReadNormalized(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? Normalize(ReadText(path)) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n");

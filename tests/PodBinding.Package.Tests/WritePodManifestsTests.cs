@@ -172,6 +172,22 @@ public sealed class WritePodManifestsTests : IDisposable
         }
     }
 
+    [Fact]
+    public void A_file_that_cannot_be_written_is_an_error_naming_it()
+    {
+        // A folder where the file should go cannot be overwritten, whoever runs the test (root ignores permissions).
+        string blocked = Path.Combine(Output, "pod-info.yaml");
+        Directory.CreateDirectory(blocked);
+
+        (bool ok, RecordingBuildEngine engine) = Run(Assembly(("PodBinding.Manifest:pod-info.yaml", PodYaml)));
+
+        Assert.False(ok);
+        BuildErrorEventArgs error = Assert.Single(engine.Errors);
+        Assert.Equal("PBB005", error.Code);
+        Assert.Equal(blocked, error.File);
+        Assert.StartsWith("PodBinding cannot write deploy/podbinding/pod-info.yaml: ", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("../escape.yaml")]
     [InlineData("/etc/passwd")]
