@@ -22,5 +22,5 @@ public interface IDownwardBinding<TSelf>
     /// vars are carried over (env vars never change in a running container) and only the volume is read.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    static abstract TSelf Build(BindingReader reader, TSelf? previous);
+    static abstract TSelf ReadDownward(BindingReader reader, TSelf? previous);
 }

@@ -10,7 +10,7 @@ public static class DownwardWatcher
     /// <exception cref="DownwardApiLoadException">The first load failed; nothing is watched.</exception>
     public static DownwardWatcher<T> Start<T>(PodSource source, DownwardWatchOptions? options = null)
         where T : class, IDownwardBinding<T>
-        => new(source, T.DownwardApi, static (reader, previous) => T.Build(reader, previous), options ?? new DownwardWatchOptions());
+        => new(source, T.DownwardApi, static (reader, previous) => T.ReadDownward(reader, previous), options ?? new DownwardWatchOptions());
 
     /// <summary>Watches the running pod's volume at the class's mount path.</summary>
     public static DownwardWatcher<T> Start<T>(DownwardWatchOptions? options = null)
@@ -61,6 +61,8 @@ public sealed class DownwardWatcher<T> : IDisposable
 
     /// <summary>Whether file-system events are active (false: polling only).</summary>
     public bool UsesFileSystemEvents => _loop.UsesFileSystemEvents;
+
+    internal VolumeChangeLoop Loop => _loop;
 
     /// <summary>Problems the watcher survived: failed reloads, throwing callbacks, lost events.</summary>
     public event Action<DownwardWatchError>? Error;

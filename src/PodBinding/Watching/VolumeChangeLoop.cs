@@ -43,6 +43,18 @@ public sealed class VolumeChangeLoop : IDisposable
     /// <summary>Whether the caller is running on this loop (inside <c>check</c>).</summary>
     internal static bool IsOnLoop => t_onLoop;
 
+    /// <summary>Whether the background loop is still running.</summary>
+    internal bool IsRunning => !_loop.IsCompleted;
+
+    /// <summary>Test hook: behaves as if the file-system watcher reported an error (overflow, dead watch).</summary>
+    internal void SimulateEventsError(Exception error)
+    {
+        if (Volatile.Read(ref _events) is { } events)
+        {
+            OnEventsError(events, new ErrorEventArgs(error));
+        }
+    }
+
     /// <summary>Asks for a check as an event would.</summary>
     public void Trigger() => _signal.Release();
 
