@@ -39,7 +39,12 @@ internal static class ObjectGraph
         Type type = value.GetType();
         if (RoslynTypes.Any(t => t.IsAssignableFrom(type)))
         {
-            found.Add($"{path}: {type.FullName}");
+            // Reached through a collection's enumerator and through its backing field alike: report each object once.
+            if (visited.Add(value))
+            {
+                found.Add($"{path}: {type.FullName}");
+            }
+
             return;
         }
 

@@ -18,11 +18,9 @@ internal static class TestCompilation
 
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
-    public static CSharpCompilation Create(params string[] sources) => Create(AssemblyName, sources);
-
-    public static CSharpCompilation Create(string assemblyName, params string[] sources) =>
+    public static CSharpCompilation Create(params string[] sources) =>
         CSharpCompilation.Create(
-            assemblyName,
+            AssemblyName,
             sources.Select((source, i) => Parse(source, $"Source{i}.cs")),
             References,
             new CSharpCompilationOptions(
