@@ -139,6 +139,50 @@ public sealed class KustomizeTests : IDisposable
         Assert.Equal(("annotations", "metadata.annotations"), (item.Path, item.FieldRef.FieldPath));
     }
 
+    [Fact]
+    public void NamesYaml11WouldRetype_SurviveKustomizeAsStrings()
+    {
+        // go-yaml reads plain 1_000 as the int 1000 and 2024-01-02 as a timestamp; the generator must quote them.
+        GeneratorOutput output = GeneratorRunner.Run("""
+            using PodBinding;
+
+            namespace Orders.Odd;
+
+            [DownwardBinding(ContainerName = "orders", WorkloadKind = WorkloadKind.Deployment, WorkloadName = "orders")]
+            public partial class OddNames
+            {
+                [FromDownward("metadata.name", EnvVar = "1_000")]
+                public required string Name { get; init; }
+
+                [FromDownward("metadata.namespace", File = "2024-01-02")]
+                public required string Namespace { get; init; }
+            }
+            """);
+        WriteBase("""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: orders
+            spec:
+              selector:
+                matchLabels:
+                  app: orders
+              template:
+                metadata:
+                  labels:
+                    app: orders
+                spec:
+                  containers:
+                  - name: orders
+                    image: registry.example.com/orders:1.4.2
+            """);
+        WriteComponent(output);
+
+        V1PodSpec spec = KubernetesYaml.Deserialize<V1Deployment>(Kustomize(), strict: true).Spec.Template.Spec;
+        Assert.Equal("1_000", Assert.Single(Assert.Single(spec.Containers).Env).Name);
+        Assert.Equal("2024-01-02", Assert.Single(Assert.Single(spec.Volumes).DownwardAPI.Items).Path);
+    }
+
     private void WriteBase(string workload)
     {
         Write("base/workload.yaml", workload);
