@@ -22,7 +22,10 @@ internal static class Snapshot
 
     public static string Directory => Path.Combine(ProjectDirectory, "Snapshots");
 
-    public static void Match(string actual, string name, string extension)
+    public static void Match(string actual, string name, string extension) => Match(actual, name, extension, Accept);
+
+    /// <summary>As <see cref="Match(string, string, string)"/>, with acceptance decided by the caller (for the helper's own tests).</summary>
+    public static void Match(string actual, string name, string extension, bool accept)
     {
         Assert.True(extension is "cs" or "yaml", $"Unsupported snapshot extension '{extension}'");
         string verified = Path.Combine(Directory, $"{name}.verified.{extension}");
@@ -36,7 +39,7 @@ internal static class Snapshot
         }
 
         System.IO.Directory.CreateDirectory(Directory);
-        if (Accept)
+        if (accept)
         {
             File.WriteAllText(verified, actual);
             File.Delete(received);
