@@ -3,7 +3,7 @@
 
 namespace Orders.Broken
 {
-    partial class BrokenPod
+    partial class BrokenPod : global::PodBinding.IDownwardBinding<global::Orders.Broken.BrokenPod>
     {
         // PodBinding skipped 'NoSetter': 'NoSetter' has no setter; add 'private set' or 'init' so the generated Load() can assign it
         // PodBinding skipped 'UnsupportedType': 'UnsupportedType' has type DateTime, which cannot hold a Downward API value; use string, Guid, IPAddress, IReadOnlyList<IPAddress>, IReadOnlyDictionary<string, string>, int, long or decimal
@@ -37,9 +37,24 @@ namespace Orders.Broken
         /// <summary>Loads from <paramref name="source"/>: a real pod, or a folder in the kubelet's layout plus an environment.</summary>
         /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-        public static global::Orders.Broken.BrokenPod Load(global::PodBinding.PodSource source)
+        public static global::Orders.Broken.BrokenPod Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+
+        /// <summary>Loads from the running pod and keeps the value current as the kubelet updates the volume.</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Broken.BrokenPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Broken.BrokenPod>(options);
+
+        /// <summary>Loads from <paramref name="source"/> and keeps the value current as its volume changes (a local folder updated the kubelet's way works too).</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Broken.BrokenPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Broken.BrokenPod>(source, options);
+
+        /// <summary>Builds an instance from one load; with <paramref name="previous"/>, env-var members are carried over and only the volume is read.</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::Orders.Broken.BrokenPod ReadDownward(global::PodBinding.Loading.BindingReader reader, global::Orders.Broken.BrokenPod? previous)
         {
-            var reader = new global::PodBinding.Loading.BindingReader(source, DownwardApi);
             reader.ThrowIfFailed();
             return new global::Orders.Broken.BrokenPod
             {

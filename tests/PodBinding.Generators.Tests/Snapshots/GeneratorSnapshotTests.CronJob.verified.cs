@@ -3,7 +3,7 @@
 
 namespace Orders.Reports
 {
-    partial class ReportPod
+    partial class ReportPod : global::PodBinding.IDownwardBinding<global::Orders.Reports.ReportPod>
     {
         /// <summary>Where each <c>[FromDownward]</c> member comes from, and the volume it is read from.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
@@ -39,12 +39,27 @@ namespace Orders.Reports
         /// <summary>Loads from <paramref name="source"/>: a real pod, or a folder in the kubelet's layout plus an environment.</summary>
         /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-        public static global::Orders.Reports.ReportPod Load(global::PodBinding.PodSource source)
+        public static global::Orders.Reports.ReportPod Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+
+        /// <summary>Loads from the running pod and keeps the value current as the kubelet updates the volume.</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Reports.ReportPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Reports.ReportPod>(options);
+
+        /// <summary>Loads from <paramref name="source"/> and keeps the value current as its volume changes (a local folder updated the kubelet's way works too).</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Reports.ReportPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Reports.ReportPod>(source, options);
+
+        /// <summary>Builds an instance from one load; with <paramref name="previous"/>, env-var members are carried over and only the volume is read.</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::Orders.Reports.ReportPod ReadDownward(global::PodBinding.Loading.BindingReader reader, global::Orders.Reports.ReportPod? previous)
         {
-            var reader = new global::PodBinding.Loading.BindingReader(source, DownwardApi);
-            var value0 = reader.GetString(0);
+            var value0 = previous is null ? reader.GetString(0) : previous.@PodName;
             var value1 = reader.GetMap(1);
-            var value2 = reader.GetInt64(2);
+            var value2 = previous is null ? reader.GetInt64(2) : previous.@ScratchGi;
             reader.ThrowIfFailed();
             return new global::Orders.Reports.ReportPod
             {

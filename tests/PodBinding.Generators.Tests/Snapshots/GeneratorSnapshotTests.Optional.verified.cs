@@ -3,7 +3,7 @@
 
 namespace Orders.Optional
 {
-    partial class OptionalPod
+    partial class OptionalPod : global::PodBinding.IDownwardBinding<global::Orders.Optional.OptionalPod>
     {
         /// <summary>Where each <c>[FromDownward]</c> member comes from, and the volume it is read from.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
@@ -64,17 +64,32 @@ namespace Orders.Optional
         /// <summary>Loads from <paramref name="source"/>: a real pod, or a folder in the kubelet's layout plus an environment.</summary>
         /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-        public static global::Orders.Optional.OptionalPod Load(global::PodBinding.PodSource source)
+        public static global::Orders.Optional.OptionalPod Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+
+        /// <summary>Loads from the running pod and keeps the value current as the kubelet updates the volume.</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Optional.OptionalPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Optional.OptionalPod>(options);
+
+        /// <summary>Loads from <paramref name="source"/> and keeps the value current as its volume changes (a local folder updated the kubelet's way works too).</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Optional.OptionalPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Optional.OptionalPod>(source, options);
+
+        /// <summary>Builds an instance from one load; with <paramref name="previous"/>, env-var members are carried over and only the volume is read.</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::Orders.Optional.OptionalPod ReadDownward(global::PodBinding.Loading.BindingReader reader, global::Orders.Optional.OptionalPod? previous)
         {
-            var reader = new global::PodBinding.Loading.BindingReader(source, DownwardApi);
             var value0 = reader.GetString(0);
-            var value1 = reader.GetString(1);
-            var value2 = reader.GetGuid(2);
-            var value3 = reader.GetIPAddress(3);
-            var value4 = reader.GetIPAddressList(4);
+            var value1 = previous is null ? reader.GetString(1) : previous.@Owner;
+            var value2 = previous is null ? reader.GetGuid(2) : previous.@Uid;
+            var value3 = previous is null ? reader.GetIPAddress(3) : previous.@HostIP;
+            var value4 = previous is null ? reader.GetIPAddressList(4) : previous.@HostIPs;
             var value5 = reader.GetMap(5);
-            var value6 = reader.GetInt32(6);
-            var value7 = reader.GetInt64(7);
+            var value6 = previous is null ? reader.GetInt32(6) : previous.@HugePagesMi;
+            var value7 = previous is null ? reader.GetInt64(7) : previous.@CpuRequestCores;
             reader.ThrowIfFailed();
             return new global::Orders.Optional.OptionalPod
             {

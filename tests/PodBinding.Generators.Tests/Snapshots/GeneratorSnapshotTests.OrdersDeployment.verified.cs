@@ -3,7 +3,7 @@
 
 namespace OrdersService
 {
-    partial class PodInfo
+    partial class PodInfo : global::PodBinding.IDownwardBinding<global::OrdersService.PodInfo>
     {
         /// <summary>Where each <c>[FromDownward]</c> member comes from, and the volume it is read from.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
@@ -84,21 +84,36 @@ namespace OrdersService
         /// <summary>Loads from <paramref name="source"/>: a real pod, or a folder in the kubelet's layout plus an environment.</summary>
         /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-        public static global::OrdersService.PodInfo Load(global::PodBinding.PodSource source)
+        public static global::OrdersService.PodInfo Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+
+        /// <summary>Loads from the running pod and keeps the value current as the kubelet updates the volume.</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        public static global::PodBinding.Watching.DownwardWatcher<global::OrdersService.PodInfo> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::OrdersService.PodInfo>(options);
+
+        /// <summary>Loads from <paramref name="source"/> and keeps the value current as its volume changes (a local folder updated the kubelet's way works too).</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        public static global::PodBinding.Watching.DownwardWatcher<global::OrdersService.PodInfo> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::OrdersService.PodInfo>(source, options);
+
+        /// <summary>Builds an instance from one load; with <paramref name="previous"/>, env-var members are carried over and only the volume is read.</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::OrdersService.PodInfo ReadDownward(global::PodBinding.Loading.BindingReader reader, global::OrdersService.PodInfo? previous)
         {
-            var reader = new global::PodBinding.Loading.BindingReader(source, DownwardApi);
-            var value0 = reader.GetString(0);
-            var value1 = reader.GetString(1);
-            var value2 = reader.GetGuid(2);
+            var value0 = previous is null ? reader.GetString(0) : previous.@Name;
+            var value1 = previous is null ? reader.GetString(1) : previous.@Namespace;
+            var value2 = previous is null ? reader.GetGuid(2) : previous.@Uid;
             var value3 = reader.GetMap(3);
             var value4 = reader.GetMap(4);
             var value5 = reader.GetString(5);
-            var value6 = reader.GetString(6);
-            var value7 = reader.GetString(7);
-            var value8 = reader.GetIPAddress(8);
-            var value9 = reader.GetIPAddressList(9);
-            var value10 = reader.GetInt64(10);
-            var value11 = reader.GetInt32(11);
+            var value6 = previous is null ? reader.GetString(6) : previous.@NodeName;
+            var value7 = previous is null ? reader.GetString(7) : previous.@ServiceAccount;
+            var value8 = previous is null ? reader.GetIPAddress(8) : previous.@PodIP;
+            var value9 = previous is null ? reader.GetIPAddressList(9) : previous.@PodIPs;
+            var value10 = previous is null ? reader.GetInt64(10) : previous.@MemoryLimitMi;
+            var value11 = previous is null ? reader.GetInt32(11) : previous.@CpuRequestMillicores;
             reader.ThrowIfFailed();
             return new global::OrdersService.PodInfo
             {

@@ -3,7 +3,7 @@
 
 namespace Orders.Overrides
 {
-    partial class TunedPod
+    partial class TunedPod : global::PodBinding.IDownwardBinding<global::Orders.Overrides.TunedPod>
     {
         /// <summary>Where each <c>[FromDownward]</c> member comes from, and the volume it is read from.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
@@ -59,15 +59,30 @@ namespace Orders.Overrides
         /// <summary>Loads from <paramref name="source"/>: a real pod, or a folder in the kubelet's layout plus an environment.</summary>
         /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-        public static global::Orders.Overrides.TunedPod Load(global::PodBinding.PodSource source)
+        public static global::Orders.Overrides.TunedPod Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+
+        /// <summary>Loads from the running pod and keeps the value current as the kubelet updates the volume.</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Overrides.TunedPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Overrides.TunedPod>(options);
+
+        /// <summary>Loads from <paramref name="source"/> and keeps the value current as its volume changes (a local folder updated the kubelet's way works too).</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Overrides.TunedPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Overrides.TunedPod>(source, options);
+
+        /// <summary>Builds an instance from one load; with <paramref name="previous"/>, env-var members are carried over and only the volume is read.</summary>
+        /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public static global::Orders.Overrides.TunedPod ReadDownward(global::PodBinding.Loading.BindingReader reader, global::Orders.Overrides.TunedPod? previous)
         {
-            var reader = new global::PodBinding.Loading.BindingReader(source, DownwardApi);
-            var value0 = reader.GetString(0);
+            var value0 = previous is null ? reader.GetString(0) : previous.@Name;
             var value1 = reader.GetString(1);
-            var value2 = reader.GetString(2);
+            var value2 = previous is null ? reader.GetString(2) : previous.@AppName;
             var value3 = reader.GetInt32(3);
-            var value4 = reader.GetInt64(4);
-            var value5 = reader.GetDecimal(5);
+            var value4 = previous is null ? reader.GetInt64(4) : previous.@EnvoyMemoryMi;
+            var value5 = previous is null ? reader.GetDecimal(5) : previous.@MemoryBytes;
             var value6 = reader.GetMap(6);
             reader.ThrowIfFailed();
             return new global::Orders.Overrides.TunedPod
