@@ -74,11 +74,11 @@ public sealed class GeneratorSnapshotTests
         var reasons = new HashSet<string>(StringComparer.Ordinal);
         foreach (string member in members)
         {
-            string cs = Assert.Single(loader.Split('\n'), l => l.TrimStart().StartsWith($"// PodBinding skipped '{member}': ", StringComparison.Ordinal));
-            string reason = cs.Substring(cs.IndexOf("': ", StringComparison.Ordinal) + 3);
-            Assert.True(reasons.Add(reason), $"Two members share the reason '{reason}'");
-            Assert.Contains($"# Skipped {member}: {reason}\n", fragment, StringComparison.Ordinal);
-            Assert.Contains($"# Skipped {member}: {reason}\n", patch, StringComparison.Ordinal);
+            string cs = Assert.Single(loader.Split('\n'), l => l.TrimStart().StartsWith($"// PodBinding skipped '{member}' (PB", StringComparison.Ordinal));
+            string idAndReason = cs.Substring(cs.IndexOf("' (PB", StringComparison.Ordinal) + 2); // "(PB0103): reason"
+            Assert.True(reasons.Add(idAndReason), $"Two members share the reason '{idAndReason}'");
+            Assert.Contains($"# Skipped {member} {idAndReason}\n", fragment, StringComparison.Ordinal);
+            Assert.Contains($"# Skipped {member} {idAndReason}\n", patch, StringComparison.Ordinal);
         }
 
         // Nothing was bound, so no member is read and no env var or volume is written.

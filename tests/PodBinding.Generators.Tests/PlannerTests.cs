@@ -163,7 +163,7 @@ public sealed class PlannerTests
             Member("metadata.namespace", name: "C", env: "POD_NAME"));
         Assert.Equal(new[] { "A" }, plan.Members.Select(m => m.MemberName));
         Assert.Equal(new[] { "B", "C" }, plan.Skipped.Select(s => s.MemberName));
-        Assert.All(plan.Skipped, s => Assert.Equal("env var 'POD_NAME' is already used by 'A'; set a different EnvVar", s.Reason));
+        Assert.All(plan.Skipped, s => Assert.Equal("env var 'POD_NAME' is already used by 'A'; set a different EnvVar", s.Message));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class PlannerTests
         BindingPlan plan = Plan(
             Member("metadata.labels", ClrKind.StringMap, name: "A"),
             Member("metadata.name", name: "B", file: "./labels"));
-        Assert.Equal("item path 'labels' is already used by 'A'; set a different File", Assert.Single(plan.Skipped).Reason);
+        Assert.Equal("item path 'labels' is already used by 'A'; set a different File", Assert.Single(plan.Skipped).Message);
     }
 
     [Theory]
@@ -182,9 +182,9 @@ public sealed class PlannerTests
     public void FileAndDirectoryWithOneName_Clash(string first, string second)
     {
         BindingPlan plan = Plan(Member("metadata.name", name: "A", file: first), Member("metadata.namespace", name: "B", file: second));
-        SkippedMember skipped = Assert.Single(plan.Skipped);
+        PlanFinding skipped = Assert.Single(plan.Skipped);
         Assert.Equal("B", skipped.MemberName);
-        Assert.Contains("clashes with", skipped.Reason, StringComparison.Ordinal);
+        Assert.Contains("clashes with", skipped.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -299,7 +299,7 @@ public sealed class PlannerTests
         Assert.Equal(valid, plan.Members.Count == 1);
         if (!valid)
         {
-            Assert.Contains("is not a valid", Assert.Single(plan.Skipped).Reason, StringComparison.Ordinal);
+            Assert.Contains("is not a valid", Assert.Single(plan.Skipped).Message, StringComparison.Ordinal);
         }
         else
         {
@@ -404,7 +404,7 @@ public sealed class PlannerTests
     private static PlannedMember Planned(MemberSpec member)
     {
         BindingPlan plan = Plan(member);
-        Assert.True(plan.Skipped.Count == 0, "Skipped: " + string.Join("; ", plan.Skipped.Select(s => s.Reason)));
+        Assert.True(!plan.Skipped.Any(), "Skipped: " + string.Join("; ", plan.Skipped.Select(s => s.Message)));
         return Assert.Single(plan.Members);
     }
 
@@ -412,6 +412,6 @@ public sealed class PlannerTests
     {
         BindingPlan plan = Plan(member);
         Assert.True(plan.Members.Count == 0, $"Expected '{member.Path}' to be skipped, but it was planned as {plan.Members.FirstOrDefault()}");
-        return Assert.Single(plan.Skipped).Reason;
+        return Assert.Single(plan.Skipped).Message;
     }
 }

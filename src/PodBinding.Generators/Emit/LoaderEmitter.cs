@@ -1,3 +1,4 @@
+using System.Linq;
 using PodBinding.Generators.Catalog;
 using PodBinding.Generators.Model;
 
@@ -36,12 +37,14 @@ internal static class LoaderEmitter
 
         using (w.OpenBlock($"partial class {plan.TypeName} : global::PodBinding.IDownwardBinding<global::{plan.FullName}>"))
         {
-            foreach (SkippedMember skipped in plan.Skipped)
+            foreach (PlanFinding skipped in plan.Skipped)
             {
-                w.WriteLine($"// PodBinding skipped '{skipped.MemberName}': {skipped.Reason.Replace('\n', ' ')}");
+                w.WriteLine(skipped.MemberName.Length == 0
+                    ? $"// PodBinding wrote no YAML ({skipped.Id}): {skipped.Message}"
+                    : $"// PodBinding skipped '{skipped.MemberName}' ({skipped.Id}): {skipped.Message}");
             }
 
-            if (plan.Skipped.Count > 0)
+            if (plan.Skipped.Any())
             {
                 w.WriteLine();
             }

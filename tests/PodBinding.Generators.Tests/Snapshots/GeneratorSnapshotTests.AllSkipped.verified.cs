@@ -5,18 +5,18 @@ namespace Orders.Broken
 {
     partial class BrokenPod : global::PodBinding.IDownwardBinding<global::Orders.Broken.BrokenPod>
     {
-        // PodBinding skipped 'NoSetter': 'NoSetter' has no setter; add 'private set' or 'init' so the generated Load() can assign it
-        // PodBinding skipped 'UnsupportedType': 'UnsupportedType' has type DateTime, which cannot hold a Downward API value; use string, Guid, IPAddress, IReadOnlyList<IPAddress>, IReadOnlyDictionary<string, string>, int, long or decimal
-        // PodBinding skipped 'WrongType': 'metadata.labels' holds a whole map of keys and values; string cannot hold it: declare 'WrongType' as IReadOnlyDictionary<string, string>
-        // PodBinding skipped 'Phase': 'status.phase' is not exposed by the Downward API (it changes after start); read the pod through the API server
-        // PodBinding skipped 'NodeInVolume': 'spec.nodeName' can only come from an env var (the API server rejects it in a downwardAPI volume); use Source = DownwardSource.Environment or Auto
-        // PodBinding skipped 'AnnotationsInEnv': 'metadata.annotations' can only come from a downwardAPI volume (the API server rejects it in an env var); use Source = DownwardSource.Volume or Auto
-        // PodBinding skipped 'BadDivisor': Divisor '250m' is not accepted for limits.cpu; use one of 1, 1m
-        // PodBinding skipped 'DivisorOnField': Divisor applies only to resource fields (limits.*, requests.*), not to 'metadata.name'; remove it
-        // PodBinding skipped 'BadLabelKey': 'Www.k8s.io/test' is not a valid label key: the prefix 'Www.k8s.io' must be a lower-case DNS subdomain (a-z, 0-9, '-', '.'; at most 253 characters)
-        // PodBinding skipped 'BadFile': File '../escape' starts with '..', which the kubelet reserves for its own '..data' entries
-        // PodBinding skipped 'BadEnvVar': 'A=B' is not a valid env var name (use letters, digits, '_', '-', '.'; not starting with a digit)
-        // PodBinding skipped 'NoPageSize': 'limits.hugepages-' does not name a page size; use a size such as limits.hugepages-2Mi or hugepages-1Gi
+        // PodBinding skipped 'NoSetter' (PB0103): 'NoSetter' has no setter; add 'init' (or 'private set') so the generated Load() can assign it
+        // PodBinding skipped 'UnsupportedType' (PB0101): 'UnsupportedType' has type DateTime, which cannot hold a Downward API value; use string, Guid, IPAddress, IReadOnlyList<IPAddress>, IReadOnlyDictionary<string, string>, int, long or decimal
+        // PodBinding skipped 'WrongType' (PB0101): 'metadata.labels' holds a whole map of keys and values; string cannot hold it: declare 'WrongType' as IReadOnlyDictionary<string, string>
+        // PodBinding skipped 'Phase' (PB0001): 'status.phase' is not exposed by the Downward API (it changes after start); read the pod through the API server
+        // PodBinding skipped 'NodeInVolume' (PB0002): 'spec.nodeName' can only come from an env var (the API server rejects it in a downwardAPI volume); use Source = DownwardSource.Environment or Auto
+        // PodBinding skipped 'AnnotationsInEnv' (PB0002): 'metadata.annotations' can only come from a downwardAPI volume (the API server rejects it in an env var); use Source = DownwardSource.Volume or Auto
+        // PodBinding skipped 'BadDivisor' (PB0005): Divisor '250m' is not accepted for limits.cpu; use one of 1, 1m
+        // PodBinding skipped 'DivisorOnField' (PB0007): Divisor applies only to resource fields (limits.*, requests.*), not to 'metadata.name'; remove it
+        // PodBinding skipped 'BadLabelKey' (PB0003): 'Www.k8s.io/test' is not a valid label key: the prefix 'Www.k8s.io' must be a lower-case DNS subdomain (a-z, 0-9, '-', '.'; at most 253 characters)
+        // PodBinding skipped 'BadFile' (PB0014): File '../escape' contains a '..' element
+        // PodBinding skipped 'BadEnvVar' (PB0010): 'A=B' is not a valid env var name (use letters, digits, '_', '-', '.'; not starting with a digit)
+        // PodBinding skipped 'NoPageSize' (PB0004): 'limits.hugepages-' does not name a page size; use a size such as limits.hugepages-2Mi or hugepages-1Gi
 
         /// <summary>Where each <c>[FromDownward]</c> member comes from, and the volume it is read from.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
