@@ -7,6 +7,23 @@ bool inCluster = Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") i
                  && Directory.Exists(PodInfo.DownwardApi.MountPath);
 PodSource source = inCluster ? PodSource.FromProcess(PodInfo.DownwardApi.MountPath) : SimulatedPodFolder.Source();
 
+if (args is ["label", .. var changes])
+{
+    // Relabel the simulated pod the way the kubelet rewrites a real volume after `kubectl label pod`.
+    foreach (string change in changes)
+    {
+        LiveReload.Relabel(Path.Combine(SimulatedPodFolder.Directory, "volume"), change);
+    }
+
+    Console.WriteLine($"Relabeled the simulated pod: {string.Join(", ", changes)} (restore it: git checkout -- samples/OrdersService/simulated-pod && git clean -fdq samples/OrdersService/simulated-pod)");
+    return 0;
+}
+
+if (args.Contains("--watch"))
+{
+    return LiveReload.Watch(source);
+}
+
 if (args.Contains("--show-error"))
 {
     // What a misconfigured pod looks like: two env vars and the volume missing. One exception lists every problem,
@@ -41,5 +58,11 @@ Report.Print(pod, inCluster ? "the running pod" : $"the simulated pod in {Report
 Console.WriteLine();
 Console.WriteLine(new OrdersRuntime(pod).Describe());
 Console.WriteLine();
+if (!inCluster)
+{
+    LiveReload.Demonstrate(pod);
+    Console.WriteLine();
+}
+
 Report.PrintManifests(Path.Combine(SimulatedPodFolder.SampleDirectory, "deploy"));
 return 0;

@@ -14,7 +14,7 @@ app.kubernetes.io/version="1.4.2"
 pod-template-hash="7d9f8b6c5"
 tier="backend"' > "$data/labels"
 printf '%s' \
-'kubernetes.io/config.seen="2026-11-26T09:12:44.481516077Z"
+'kubernetes.io/config.seen="2026-11-26T09:12:44.4815161Z"
 kubernetes.io/config.source="api"
 orders.example.com/motd="Welcome to \"orders\"\n— on-call: #checkout"
 orders.example.com/owner="team-checkout"
