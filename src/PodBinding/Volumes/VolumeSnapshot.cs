@@ -245,58 +245,55 @@ public sealed class VolumeSnapshot
 
         using (handle)
         {
-            long length = RandomAccess.GetLength(handle);
-            if (length == 0)
+            // Most items are tiny: one read into a stack buffer. On a regular file a short read means end of file, so
+            // no fstat and no second read are needed (the syscalls dominate a snapshot's cost).
+            Span<byte> first = stackalloc byte[StackLimit];
+            int read = RandomAccess.Read(handle, first, 0);
+            if (read < first.Length)
             {
-                return "";
+                return read == 0 ? "" : Encoding.UTF8.GetString(first[..read]);
             }
 
-            if (length > Array.MaxLength)
-            {
-                throw new IOException($"{path} is too large to be a downward API item ({length} bytes).");
-            }
+            return ReadLarge(handle, path, first);
+        }
+    }
 
-            // Read one byte past the reported length to notice a file that grew; the kubelet never rewrites in place,
-            // but a hand-made folder may.
-            int capacity = (int)length + 1;
-            byte[]? rented = null;
-            Span<byte> buffer = capacity <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(capacity));
-            try
+    /// <summary>The rest of a file larger than the stack buffer (annotations may reach 256 KiB).</summary>
+    private static string ReadLarge(SafeFileHandle handle, string path, ReadOnlySpan<byte> first)
+    {
+        long length = RandomAccess.GetLength(handle);
+        if (length > Array.MaxLength)
+        {
+            throw new IOException($"{path} is too large to be a downward API item ({length} bytes).");
+        }
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, first.Length) + 1);
+        try
+        {
+            first.CopyTo(buffer);
+            int total = first.Length;
+            while (true)
             {
-                int total = 0;
-                while (true)
+                if (total == buffer.Length)
                 {
-                    if (total == buffer.Length)
-                    {
-                        byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        buffer[..total].CopyTo(larger);
-                        if (rented is not null)
-                        {
-                            ArrayPool<byte>.Shared.Return(rented);
-                        }
-
-                        rented = larger;
-                        buffer = larger;
-                    }
-
-                    int read = RandomAccess.Read(handle, buffer[total..], total);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    total += read;
+                    byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, total).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
                 }
 
-                return Encoding.UTF8.GetString(buffer[..total]);
-            }
-            finally
-            {
-                if (rented is not null)
+                int read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+                if (read == 0)
                 {
-                    ArrayPool<byte>.Shared.Return(rented);
+                    return Encoding.UTF8.GetString(buffer, 0, total);
                 }
+
+                total += read;
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

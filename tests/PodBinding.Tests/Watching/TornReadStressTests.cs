@@ -22,7 +22,7 @@ public sealed class TornReadStressTests(ITestOutputHelper output)
     [Fact]
     public async Task Snapshots_never_mix_two_versions_while_the_kubelet_swaps()
     {
-        using var temp = new TempDirectory();
+        using var temp = TempDirectory.OnTmpfs();
         var writer = new KubeletVolumeWriter(temp.Combine("podinfo")) { DistinctTimestamps = true };
         writer.Write(Payload(0));
         long snapshots = 0, mixed = 0, swaps = 0, retried = 0;
