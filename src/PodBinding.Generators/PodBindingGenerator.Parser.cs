@@ -15,7 +15,8 @@ public sealed partial class PodBindingGenerator
     {
         public static BindingSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
         {
-            if (context.TargetSymbol is not IPropertySymbol { IsStatic: false } target
+            if (context.TargetSymbol is not IPropertySymbol target
+                || !IsBindable(target)
                 || context.Attributes.IsEmpty
                 || context.Attributes[0].AttributeClass is not { } attributeClass
                 || !IsSupportedTarget(target.ContainingType, ct))
@@ -37,7 +38,7 @@ public sealed partial class PodBindingGenerator
             foreach (ISymbol symbol in type.GetMembers())
             {
                 ct.ThrowIfCancellationRequested();
-                if (symbol is not IPropertySymbol { IsStatic: false } property || FindAttribute(property, attributeClass) is not { } attribute)
+                if (symbol is not IPropertySymbol property || !IsBindable(property) || FindAttribute(property, attributeClass) is not { } attribute)
                 {
                     continue;
                 }
@@ -56,6 +57,13 @@ public sealed partial class PodBindingGenerator
                 ReadSettings(type),
                 new EquatableArray<MemberSpec>(members.ToArray()));
         }
+
+        /// <summary>
+        /// An instance property the generated <c>Load()</c> can assign by name: not static, not an indexer, not an
+        /// explicit interface implementation (<c>string IPod.Name</c> cannot be named in an object initializer).
+        /// </summary>
+        public static bool IsBindable(IPropertySymbol property) =>
+            !property.IsStatic && !property.IsIndexer && property.ExplicitInterfaceImplementations.IsEmpty;
 
         /// <summary>A non-generic, top-level, concrete class, partial everywhere, with a parameterless constructor.</summary>
         public static bool IsSupportedTarget(INamedTypeSymbol? type, CancellationToken ct) =>

@@ -83,7 +83,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
                 Report(context, DiagnosticDescriptors.StaticProperty, property.Locations[0],
                     $"'{property.Name}' is static, but PodBinding binds instance properties only; remove 'static'");
             }
-            else
+            else if (Parser.IsBindable(property))
             {
                 anyInstanceProperty = true;
             }

@@ -35,7 +35,7 @@ internal static class FindingLocator
         AttributeData? data = null;
         foreach (ISymbol member in type.GetMembers(finding.MemberName))
         {
-            if (member is IPropertySymbol { IsStatic: false } candidate && Parser.FindAttribute(candidate, attribute) is { } found)
+            if (member is IPropertySymbol candidate && Parser.IsBindable(candidate) && Parser.FindAttribute(candidate, attribute) is { } found)
             {
                 property = candidate;
                 data = found;
