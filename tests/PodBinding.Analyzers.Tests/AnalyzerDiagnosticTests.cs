@@ -36,6 +36,8 @@ public class AnalyzerDiagnosticTests
     public Task ClassWithoutBoundProperties_IsIgnored() => Verify("""
         public class Plain { public string? Name { get; } }
         public struct Point { public int X { get; } }
+        public static class Helpers { public static string? Name { get; set; } }
+        public class NoCtor { public NoCtor(int x) { } public string? Name { get; } }
         """);
 
     [Fact]

@@ -70,13 +70,15 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
     {
         var type = (INamedTypeSymbol)context.Symbol;
         CancellationToken ct = context.CancellationToken;
-        bool anyInstanceProperty = false;
+        bool anyBoundProperty = false, anyInstanceProperty = false;
         foreach (ISymbol member in type.GetMembers())
         {
             if (member is not IPropertySymbol property || Parser.FindAttribute(property, attribute) is null)
             {
                 continue;
             }
+
+            anyBoundProperty = true;
 
             if (property.IsStatic)
             {
@@ -89,7 +91,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (!anyInstanceProperty && !type.IsStatic)
+        if (!anyBoundProperty || (!anyInstanceProperty && !type.IsStatic))
         {
             return; // nothing the generator would bind (a static class can only hold static properties: say both)
         }
