@@ -254,4 +254,55 @@ public class CodeFixTests
             // A computed property has nothing to store the value in: no fix is offered, the diagnostic stays.
             test.FixedState.ExpectedDiagnostics.Add(new DiagnosticResult("PB0103", DiagnosticSeverity.Error).WithSpan(12, 51, 12, 52));
         });
+
+    [Fact]
+    public Task PB0103_AddsPrivateSet_BeforeCSharp9()
+    {
+        var test = new FixTest<AddInitAccessorCodeFix>("""
+            using PodBinding;
+
+            namespace App
+            {
+                public partial class Info
+                {
+                    [FromDownward("metadata.name")] public string? {|PB0103:A|} { get; }
+                }
+            }
+            """, """
+            using PodBinding;
+
+            namespace App
+            {
+                public partial class Info
+                {
+                    [FromDownward("metadata.name")] public string? A { get; private set; }
+                }
+            }
+            """);
+        test.LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public void EveryFix_HasItsOwnEquivalenceKeys_AndTheBatchFixer()
+    {
+        CodeFixProvider[] providers = typeof(MakePartialCodeFix).Assembly.GetTypes()
+            .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+            .ToArray();
+        Assert.Equal(6, providers.Length);
+        Assert.All(providers, p => Assert.Same(WellKnownFixAllProviders.BatchFixer, p.GetFixAllProvider()));
+
+        string[] keys =
+        {
+            MakePartialCodeFix.EquivalenceKey, SetSourceCodeFix.EquivalenceKeyPrefix + "Volume", SetSourceCodeFix.EquivalenceKeyPrefix + "Environment",
+            CanonicalDivisorCodeFix.EquivalenceKey, RemoveArgumentCodeFix.EquivalenceKey, ChangeTypeCodeFix.EquivalenceKey, AddInitAccessorCodeFix.EquivalenceKey,
+        };
+        Assert.Equal(keys.Length, keys.Distinct(StringComparer.Ordinal).Count());
+
+        // Every fixable ID is fixed by exactly one provider.
+        string[] ids = providers.SelectMany(p => p.FixableDiagnosticIds).ToArray();
+        Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(new[] { "PB0002", "PB0006", "PB0007", "PB0100", "PB0101", "PB0103", "PB0200", "PB0201" }, ids.Order(StringComparer.Ordinal));
+    }
 }

@@ -35,7 +35,9 @@ internal sealed class FixTest<TFix> : CSharpCodeFixTest<BindingAnalyzer, TFix, D
         SolutionTransforms.Add(Configure.Project);
     }
 
-    protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.CSharp12);
+    public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.CSharp12;
+
+    protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion);
 }
 
 internal static class Configure
