@@ -15,7 +15,8 @@ public sealed partial class PodBindingGenerator
     {
         public static BindingSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
         {
-            if (context.TargetSymbol is not IPropertySymbol { IsStatic: false } target
+            if (context.TargetSymbol is not IPropertySymbol target
+                || !IsBindable(target)
                 || context.Attributes.IsEmpty
                 || context.Attributes[0].AttributeClass is not { } attributeClass
                 || !IsSupportedTarget(target.ContainingType, ct))
@@ -37,7 +38,7 @@ public sealed partial class PodBindingGenerator
             foreach (ISymbol symbol in type.GetMembers())
             {
                 ct.ThrowIfCancellationRequested();
-                if (symbol is not IPropertySymbol { IsStatic: false } property || FindAttribute(property, attributeClass) is not { } attribute)
+                if (symbol is not IPropertySymbol property || !IsBindable(property) || FindAttribute(property, attributeClass) is not { } attribute)
                 {
                     continue;
                 }
@@ -57,22 +58,79 @@ public sealed partial class PodBindingGenerator
                 new EquatableArray<MemberSpec>(members.ToArray()));
         }
 
+        /// <summary>
+        /// An instance property the generated <c>Load()</c> can assign by name: not static, not an indexer, not an
+        /// explicit interface implementation (<c>string IPod.Name</c> cannot be named in an object initializer).
+        /// </summary>
+        public static bool IsBindable(IPropertySymbol property) =>
+            !property.IsStatic && !property.IsIndexer && property.ExplicitInterfaceImplementations.IsEmpty;
+
         /// <summary>A non-generic, top-level, concrete class, partial everywhere, with a parameterless constructor.</summary>
-        public static bool IsSupportedTarget(INamedTypeSymbol? type, CancellationToken ct)
+        public static bool IsSupportedTarget(INamedTypeSymbol? type, CancellationToken ct) =>
+            type is not null && GetShapeProblems(type) == TargetProblems.None && IsPartialEverywhere(type, ct);
+
+        /// <summary>
+        /// Why the generator cannot write a loader for <paramref name="type"/>, apart from a missing <c>partial</c>
+        /// (<see cref="IsPartialEverywhere"/>). The analyzers report exactly these (PB0102).
+        /// </summary>
+        public static TargetProblems GetShapeProblems(INamedTypeSymbol type)
         {
-            if (type is not { TypeKind: TypeKind.Class, IsStatic: false, IsAbstract: false, Arity: 0, ContainingType: null })
+            TargetProblems problems = TargetProblems.None;
+            if (type.TypeKind != TypeKind.Class)
             {
-                return false;
+                problems |= type.TypeKind == TypeKind.Struct ? TargetProblems.Struct : TargetProblems.NotAClass;
+            }
+            else if (type.IsRecord)
+            {
+                problems |= TargetProblems.Record;
             }
 
+            if (type.IsStatic)
+            {
+                problems |= TargetProblems.Static;
+            }
+            else if (type.IsAbstract && type.TypeKind == TypeKind.Class)
+            {
+                problems |= TargetProblems.Abstract;
+            }
+
+            if (type.Arity != 0)
+            {
+                problems |= TargetProblems.Generic;
+            }
+
+            if (type.ContainingType is not null)
+            {
+                problems |= TargetProblems.Nested;
+            }
+
+            if (type.TypeKind == TypeKind.Class && !type.IsStatic && !HasParameterlessConstructor(type))
+            {
+                problems |= TargetProblems.NoParameterlessConstructor;
+            }
+
+            return problems;
+        }
+
+        /// <summary>Whether every declaration of <paramref name="type"/> says <c>partial</c> (the generator adds a part).</summary>
+        public static bool IsPartialEverywhere(INamedTypeSymbol type, CancellationToken ct) => FirstNonPartialDeclaration(type, ct) is null;
+
+        /// <summary>The first declaration of <paramref name="type"/> without <c>partial</c>, or null.</summary>
+        public static TypeDeclarationSyntax? FirstNonPartialDeclaration(INamedTypeSymbol type, CancellationToken ct)
+        {
             foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(ct) is not ClassDeclarationSyntax declaration || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                if (reference.GetSyntax(ct) is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
-                    return false;
+                    return declaration;
                 }
             }
 
+            return null;
+        }
+
+        private static bool HasParameterlessConstructor(INamedTypeSymbol type)
+        {
             foreach (IMethodSymbol constructor in type.InstanceConstructors)
             {
                 if (constructor.Parameters.IsEmpty)
@@ -203,6 +261,20 @@ public sealed partial class PodBindingGenerator
             }
 
             return ClrKind.Unsupported;
+        }
+
+        /// <summary>Whether <paramref name="type"/> has a <c>[FromDownward]</c> property, static ones included.</summary>
+        public static bool HasBoundProperty(INamedTypeSymbol type, INamedTypeSymbol attributeClass)
+        {
+            foreach (ISymbol member in type.GetMembers())
+            {
+                if (member is IPropertySymbol && FindAttribute(member, attributeClass) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether <paramref name="ns"/> is exactly the namespace <paramref name="parts"/>, without building strings.</summary>

@@ -69,4 +69,6 @@ internal sealed record PlannedMember(
 /// <c>Divisor</c>, <c>ContainerName</c>, a class-level setting), or empty for the member itself.</param>
 /// <param name="Message">What is wrong and the fix, in one sentence.</param>
 /// <param name="Skips">Whether the member (or, for the class, its YAML) was left out.</param>
-internal sealed record PlanFinding(string MemberName, string Id, string Argument, string Message, bool Skips);
+/// <param name="Fix">The one fact a code fix needs, when there is a mechanical fix: the canonical divisor (PB0006),
+/// the fully qualified type to declare (PB0101), or the <c>DownwardSource</c> member to set (PB0002, PB0200, PB0201).</param>
+internal sealed record PlanFinding(string MemberName, string Id, string Argument, string Message, bool Skips, string? Fix = null);

@@ -74,8 +74,8 @@ internal static class BindingPlanner
 
         public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
 
-        public void Warn(string member, string id, string argument, string message) =>
-            Findings.Add(new PlanFinding(member, id, argument, message, Skips: false));
+        public void Warn(string member, string id, string argument, string message, string? fix = null) =>
+            Findings.Add(new PlanFinding(member, id, argument, message, Skips: false, fix));
     }
 
     /// <summary>Class-level settings; returns the workload name a patch may target (null: no patch).</summary>
@@ -122,7 +122,7 @@ internal static class BindingPlanner
     private static PlanFinding? PlanMember(MemberSpec m, PlanState state, out PlannedMember? planned)
     {
         planned = null;
-        PlanFinding Skip(string id, string argument, string message) => new(m.Name, id, argument, message, Skips: true);
+        PlanFinding Skip(string id, string argument, string message, string? fix = null) => new(m.Name, id, argument, message, Skips: true, fix);
 
         if (!m.HasSetter)
         {
@@ -131,7 +131,9 @@ internal static class BindingPlanner
 
         if (m.Kind == ClrKind.Unsupported)
         {
-            return Skip(DiagnosticIds.WrongType, "", $"'{m.Name}' has type {m.TypeDisplay}, which cannot hold a Downward API value; use string, Guid, IPAddress, IReadOnlyList<IPAddress>, IReadOnlyDictionary<string, string>, int, long or decimal");
+            Resolve(m, out DownwardField? known, out _, out _);
+            return Skip(DiagnosticIds.WrongType, "", $"'{m.Name}' has type {m.TypeDisplay}, which cannot hold a Downward API value; use string, Guid, IPAddress, IReadOnlyList<IPAddress>, IReadOnlyDictionary<string, string>, int, long or decimal",
+                known is null ? null : SuggestFullName(known.Shape, m.IsNullable));
         }
 
         PlanFinding? unresolved = Resolve(m, out DownwardField? field, out string defaultEnv, out string defaultFile);
@@ -142,7 +144,8 @@ internal static class BindingPlanner
 
         if (!IsCompatible(field.Shape, m.Kind))
         {
-            return Skip(DiagnosticIds.WrongType, "", $"'{m.Path}' holds {Describe(field.Shape)}; {m.TypeDisplay} cannot hold it: declare '{m.Name}' as {Suggest(field.Shape)}");
+            return Skip(DiagnosticIds.WrongType, "", $"'{m.Path}' holds {Describe(field.Shape)}; {m.TypeDisplay} cannot hold it: declare '{m.Name}' as {Suggest(field.Shape)}",
+                SuggestFullName(field.Shape, m.IsNullable));
         }
 
         string? divisor = null;
@@ -158,7 +161,7 @@ internal static class BindingPlanner
             if (m.Divisor is not null && m.Divisor != divisor)
             {
                 state.Warn(m.Name, DiagnosticIds.NonCanonicalDivisor, "Divisor",
-                    $"Divisor '{m.Divisor}' means '{divisor}' for {field.Path}; write it as \"{divisor}\", the spelling the API server compares");
+                    $"Divisor '{m.Divisor}' means '{divisor}' for {field.Path}; write it as \"{divisor}\", the spelling the API server compares", divisor);
             }
 
             container = m.ContainerName ?? state.Container;
@@ -184,7 +187,7 @@ internal static class BindingPlanner
         string? channelError = ChooseChannel(m, field, out bool isVolume);
         if (channelError is not null)
         {
-            return Skip(DiagnosticIds.WrongChannel, ChannelArgument(m), channelError);
+            return Skip(DiagnosticIds.WrongChannel, ChannelArgument(m), channelError, isVolume ? "Environment" : "Volume");
         }
 
         string name;
@@ -258,12 +261,12 @@ internal static class BindingPlanner
         if (field.Volatility == Volatility.Mutable)
         {
             state.Warn(m.Name, DiagnosticIds.StaleMetadataInEnv, ChannelArgument(m),
-                $"'{m.Path}' can change while the pod runs, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume)");
+                $"'{m.Path}' can change while the pod runs, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume)", "Volume");
         }
         else if (field.Volatility == Volatility.Resizable)
         {
             state.Warn(m.Name, DiagnosticIds.ResizableResourceInEnv, ChannelArgument(m),
-                $"'{field.Path}' changes with in-place pod resize, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume) if the pod may be resized");
+                $"'{field.Path}' changes with in-place pod resize, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume) if the pod may be resized", "Volume");
         }
     }
 
@@ -440,6 +443,17 @@ internal static class BindingPlanner
         ValueShape.Map => "IReadOnlyDictionary<string, string>",
         _ => "long (or int, decimal)",
     };
+
+    /// <summary>The type a code fix declares, fully qualified (the fix simplifies it); nullable kept.</summary>
+    private static string SuggestFullName(ValueShape shape, bool nullable) => shape switch
+    {
+        ValueShape.Text or ValueShape.MapKey => "string",
+        ValueShape.Uid => "global::System.Guid",
+        ValueShape.IPAddress => "global::System.Net.IPAddress",
+        ValueShape.IPAddressList => "global::System.Collections.Generic.IReadOnlyList<global::System.Net.IPAddress>",
+        ValueShape.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, string>",
+        _ => "long",
+    } + (nullable ? "?" : "");
 
     /// <summary><c>PodInfo</c> → <c>pod-info</c>, <c>HTTPSettings</c> → <c>http-settings</c>.</summary>
     public static string ToKebab(string name)

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+using Microsoft.CodeAnalysis.Text;
+using PodBinding.Generators.Diagnostics;
+
+namespace PodBinding.CodeFixes;
+
+/// <summary>
+/// PB0101: declares the property with the type the analyzer suggests. The type arrives fully qualified; the fix adds
+/// the using directive and simplifies, like Roslyn's own fixes.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ChangeTypeCodeFix)), Shared]
+public sealed class ChangeTypeCodeFix : CodeFixProvider
+{
+    public const string EquivalenceKey = "PodBinding.ChangeType";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.WrongType);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc/>
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.SuggestedType, out string? type) && !string.IsNullOrEmpty(type))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Declare it as {Display(type!)}", ct => ChangeAsync(context.Document, diagnostic.Location.SourceSpan, type!, ct), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary><c>global::System.Net.IPAddress</c> → <c>IPAddress</c>, for the title.</summary>
+    private static string Display(string type) =>
+        type.Replace("global::System.Collections.Generic.", "").Replace("global::System.Net.", "").Replace("global::System.", "");
+
+    private static async Task<Document> ChangeAsync(Document document, TextSpan span, string type, CancellationToken ct)
+    {
+        SyntaxNode? root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+        if (root is null || FixHelpers.PropertyAt(root, span) is not { } property)
+        {
+            return document;
+        }
+
+        // Qualified without 'global::' so the import adder can turn System.Net.IPAddress into a using directive.
+        TypeSyntax newType = SyntaxFactory.ParseTypeName(type.Replace("global::", ""))
+            .WithTriviaFrom(property.Type)
+            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+        Document changed = document.WithSyntaxRoot(root.ReplaceNode(property.Type, newType));
+        return await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: ct).ConfigureAwait(false);
+    }
+}

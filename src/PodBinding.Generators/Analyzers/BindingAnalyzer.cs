@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PodBinding.Generators.Diagnostics;
+using PodBinding.Generators.Model;
+using PodBinding.Generators.Planning;
+using Parser = PodBinding.Generators.PodBindingGenerator.Parser;
+
+namespace PodBinding.Generators.Analyzers;
+
+/// <summary>
+/// Reports what the generator quietly skips: C# shapes it cannot extend (PB01xx), and every finding of the same
+/// <see cref="BindingPlanner"/> the generator uses (PB00xx, PB0200, PB0201), at the attribute argument at fault.
+/// Also the clashes only visible across classes: one env var or item path claimed by two classes (PB0012, PB0013).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BindingAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.UnknownFieldPath,
+        DiagnosticDescriptors.WrongChannel,
+        DiagnosticDescriptors.InvalidSubscript,
+        DiagnosticDescriptors.InvalidResource,
+        DiagnosticDescriptors.InvalidDivisor,
+        DiagnosticDescriptors.NonCanonicalDivisor,
+        DiagnosticDescriptors.ResourceOptionOnField,
+        DiagnosticDescriptors.InvalidContainerName,
+        DiagnosticDescriptors.GuessedContainerName,
+        DiagnosticDescriptors.InvalidEnvVarName,
+        DiagnosticDescriptors.RelaxedEnvVarName,
+        DiagnosticDescriptors.DuplicateEnvVar,
+        DiagnosticDescriptors.DuplicateItemPath,
+        DiagnosticDescriptors.InvalidItemPath,
+        DiagnosticDescriptors.InvalidMountPath,
+        DiagnosticDescriptors.InvalidVolumeName,
+        DiagnosticDescriptors.InvalidWorkload,
+        DiagnosticDescriptors.NotPartial,
+        DiagnosticDescriptors.WrongType,
+        DiagnosticDescriptors.UnsupportedTarget,
+        DiagnosticDescriptors.NoSetter,
+        DiagnosticDescriptors.StaticProperty,
+        DiagnosticDescriptors.StaleMetadataInEnv,
+        DiagnosticDescriptors.ResizableResourceInEnv);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // Resolve once per compilation; do nothing when PodBinding isn't referenced.
+            if (start.Compilation.GetTypeByMetadataName(KnownNames.FromDownwardAttribute) is not { } attribute)
+            {
+                return;
+            }
+
+            INamedTypeSymbol? bindingAttribute = start.Compilation.GetTypeByMetadataName(KnownNames.DownwardBindingAttribute);
+            GeneratorOptions options = GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, start.Compilation.AssemblyName);
+            var index = new BindingIndex(start.Compilation, attribute, options);
+            start.RegisterSymbolAction(ctx => AnalyzeType(ctx, attribute, bindingAttribute, index), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attribute, INamedTypeSymbol? bindingAttribute, BindingIndex index)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        CancellationToken ct = context.CancellationToken;
+        bool anyBoundProperty = false, anyInstanceProperty = false;
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member is not IPropertySymbol property || Parser.FindAttribute(property, attribute) is null)
+            {
+                continue;
+            }
+
+            anyBoundProperty = true;
+
+            if (property.IsStatic)
+            {
+                Report(context, DiagnosticDescriptors.StaticProperty, property.Locations[0],
+                    $"'{property.Name}' is static, but PodBinding binds instance properties only; remove 'static'");
+            }
+            else if (Parser.IsBindable(property))
+            {
+                anyInstanceProperty = true;
+            }
+        }
+
+        if (!anyBoundProperty || (!anyInstanceProperty && !type.IsStatic))
+        {
+            return; // nothing the generator would bind (a static class can only hold static properties: say both)
+        }
+
+        // The same rules the generator's Parser.IsSupportedTarget applies, one diagnostic per kind of problem.
+        TypeDeclarationSyntax? nonPartial = Parser.FirstNonPartialDeclaration(type, ct);
+        if (nonPartial is not null)
+        {
+            Report(context, DiagnosticDescriptors.NotPartial, nonPartial.Identifier.GetLocation(),
+                $"'{type.Name}' must be declared partial so PodBinding can add the generated Load(); add 'partial' to every declaration of it");
+        }
+
+        TargetProblems problems = Parser.GetShapeProblems(type);
+        if (problems != TargetProblems.None)
+        {
+            Report(context, DiagnosticDescriptors.UnsupportedTarget, type.Locations[0], TargetMessages.Describe(type, problems));
+        }
+
+        if (nonPartial is not null || problems != TargetProblems.None)
+        {
+            return; // the generator skips the class; fix its shape first
+        }
+
+        BindingIndex.Snapshot snapshot = index.Get(ct);
+        if (snapshot.Plans.TryGetValue(type, out BindingPlan? plan))
+        {
+            foreach (PlanFinding finding in plan.Findings)
+            {
+                ReportFinding(context, type, finding, attribute, bindingAttribute);
+            }
+        }
+
+        if (snapshot.Conflicts.TryGetValue(type, out List<PlanFinding>? conflicts))
+        {
+            foreach (PlanFinding finding in conflicts)
+            {
+                ReportFinding(context, type, finding, attribute, bindingAttribute);
+            }
+        }
+    }
+
+    private static void ReportFinding(SymbolAnalysisContext context, INamedTypeSymbol type, PlanFinding finding, INamedTypeSymbol attribute, INamedTypeSymbol? bindingAttribute)
+    {
+        Location location = FindingLocator.Locate(type, finding, attribute, bindingAttribute, out string? path, context.CancellationToken);
+        ImmutableDictionary<string, string?>.Builder properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.MemberName, finding.MemberName);
+        properties.Add(DiagnosticProperties.Argument, finding.Argument);
+        if (path is not null)
+        {
+            properties.Add(DiagnosticProperties.Path, path);
+        }
+
+        string? fixKey = finding.Id switch
+        {
+            DiagnosticIds.NonCanonicalDivisor => DiagnosticProperties.CanonicalDivisor,
+            DiagnosticIds.WrongType => DiagnosticProperties.SuggestedType,
+            DiagnosticIds.WrongChannel or DiagnosticIds.StaleMetadataInEnv or DiagnosticIds.ResizableResourceInEnv => DiagnosticProperties.Source,
+            _ => null,
+        };
+        if (fixKey is not null && finding.Fix is not null)
+        {
+            properties.Add(fixKey, finding.Fix);
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ForId(finding.Id), location, properties.ToImmutable(), finding.Message));
+    }
+
+    private static void Report(SymbolAnalysisContext context, DiagnosticDescriptor descriptor, Location location, string message) =>
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, message));
+}

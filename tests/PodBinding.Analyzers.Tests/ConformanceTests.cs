@@ -1,0 +1,265 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using PodBinding.Analyzers.Tests.Helpers;
+
+namespace PodBinding.Analyzers.Tests;
+
+/// <summary>What Kubernetes does with a value (docs/kubernetes-downward-api.md): accepted, or rejected and by which layer.</summary>
+public enum Kubernetes
+{
+    Accepts,
+    ApiServerRejects,
+    KubeletRejects,
+}
+
+/// <summary>
+/// One attribute pushed through the analyzer. <paramref name="Expected"/> is the only PodBinding diagnostic the member
+/// may get (null: none). <paramref name="Stricter"/> says why PodBinding deliberately rejects what Kubernetes accepts.
+/// </summary>
+public sealed record ConformanceCase(string Name, string Arguments, string Type, Kubernetes Kubernetes, string? Expected, string? Stricter = null);
+
+/// <summary>
+/// The table-driven conformance test: field paths (both channels), subscripts, resources, divisors, env var names and
+/// item paths, each with Kubernetes' verdict from the spec (§2–§4, §8.1). PodBinding's verdict (an error or not) must
+/// match it, except in the rows marked stricter, where it must reject what Kubernetes would accept.
+/// </summary>
+public class ConformanceTests
+{
+    private const string Env = "Source = DownwardSource.Environment";
+    private const string Vol = "Source = DownwardSource.Volume";
+    private const string Map = "IReadOnlyDictionary<string, string>?";
+
+    public static IReadOnlyList<ConformanceCase> Cases { get; } = BuildCases();
+
+    public static TheoryData<string> Names { get; } = new(Cases.Select(c => c.Name));
+
+    private static readonly Lazy<Dictionary<string, ImmutableArray<Diagnostic>>> Results = new(Analyze);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void PodBinding_Agrees_With_Kubernetes(string name)
+    {
+        ConformanceCase c = Cases.Single(x => x.Name == name);
+        ImmutableArray<Diagnostic> diagnostics = Results.Value[name];
+        string[] ids = diagnostics.Select(d => d.Id).Distinct().ToArray();
+        Assert.Equal(c.Expected is null ? Array.Empty<string>() : new[] { c.Expected }, ids);
+
+        bool podBindingAccepts = !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        if (c.Stricter is null)
+        {
+            Assert.Equal(c.Kubernetes == Kubernetes.Accepts, podBindingAccepts);
+        }
+        else
+        {
+            // Deliberately stricter: Kubernetes accepts, PodBinding refuses (and says why in the row).
+            Assert.Equal(Kubernetes.Accepts, c.Kubernetes);
+            Assert.False(podBindingAccepts, c.Stricter);
+        }
+    }
+
+    [Fact]
+    public void Table_Covers_Every_Allow_List_Entry_In_Both_Channels()
+    {
+        string[] allowList =
+        {
+            "metadata.name", "metadata.namespace", "metadata.uid", "metadata.labels", "metadata.annotations",
+            "metadata.labels['app']", "metadata.annotations['example.com/team']", "spec.nodeName", "spec.serviceAccountName",
+            "status.hostIP", "status.hostIPs", "status.podIP", "status.podIPs",
+        };
+        foreach (string path in allowList)
+        {
+            Assert.Contains(Cases, c => c.Name == $"env {path}");
+            Assert.Contains(Cases, c => c.Name == $"volume {path}");
+        }
+    }
+
+    private static IReadOnlyList<ConformanceCase> BuildCases()
+    {
+        var cases = new List<ConformanceCase>();
+        void Add(string name, string arguments, string type, Kubernetes k8s, string? expected, string? stricter = null) =>
+            cases.Add(new ConformanceCase(name, arguments, type, k8s, expected, stricter));
+
+        // §2.3 allow-lists: (path, type, env?, volume?, what env says when legal).
+        (string Path, string Type, bool Env, bool Volume, string? EnvNote)[] fields =
+        {
+            ("metadata.name", "string?", true, true, null),
+            ("metadata.namespace", "string?", true, true, null),
+            ("metadata.uid", "Guid", true, true, null),
+            ("metadata.labels", Map, false, true, null),
+            ("metadata.annotations", Map, false, true, null),
+            ("metadata.labels['app']", "string?", true, true, "PB0200"), // legal, but goes stale (§7.3)
+            ("metadata.annotations['example.com/team']", "string?", true, true, "PB0200"),
+            ("spec.nodeName", "string?", true, false, null),
+            ("spec.serviceAccountName", "string?", true, false, null),
+            ("status.hostIP", "IPAddress?", true, false, null),
+            ("status.hostIPs", "IReadOnlyList<IPAddress>?", true, false, null),
+            ("status.podIP", "IPAddress?", true, false, null),
+            ("status.podIPs", "IReadOnlyList<IPAddress>?", true, false, null),
+        };
+        foreach (var f in fields)
+        {
+            Add($"env {f.Path}", $"{Lit(f.Path)}, {Env}", f.Type, f.Env ? Kubernetes.Accepts : Kubernetes.ApiServerRejects, f.Env ? f.EnvNote : "PB0002");
+            Add($"volume {f.Path}", $"{Lit(f.Path)}, {Vol}", f.Type, f.Volume ? Kubernetes.Accepts : Kubernetes.ApiServerRejects, f.Volume ? null : "PB0002");
+        }
+
+        // §2.2: spec.host is an env-only alias of spec.nodeName; PodBinding asks for the real name.
+        Add("env spec.host", $"{Lit("spec.host")}, {Env}", "string?", Kubernetes.Accepts, "PB0001",
+            stricter: "spec.host is a legacy alias: PodBinding asks for spec.nodeName, which means the same and works everywhere");
+        Add("volume spec.host", $"{Lit("spec.host")}, {Vol}", "string?", Kubernetes.ApiServerRejects, "PB0001");
+        foreach (string path in new[] { "status.phase", "spec.restartPolicy", "spec.schedulerName", "spec.terminationGracePeriodSeconds",
+                     "metadata.ownerReferences", "metadata.generateName", "metadata.creationTimestamp", "metadata.Name", "" })
+        {
+            Add($"path '{path}'", Lit(path), "string?", Kubernetes.ApiServerRejects, "PB0001");
+        }
+
+        // §2.4/§2.5 subscripts (Auto: the volume, legal for both labels and annotations).
+        (string Path, Kubernetes K8s, string? Id)[] subscripts =
+        {
+            ("metadata.labels['a']b']", Kubernetes.ApiServerRejects, "PB0003"),
+            ("metadata.labels[ 'k' ]", Kubernetes.ApiServerRejects, "PB0001"),
+            ("['k']", Kubernetes.ApiServerRejects, "PB0001"),
+            ("metadata.labels[\"k\"]", Kubernetes.ApiServerRejects, "PB0001"),
+            ("metadata.labels[k]", Kubernetes.ApiServerRejects, "PB0001"),
+            ("metadata.labels['k']x", Kubernetes.ApiServerRejects, "PB0001"),
+            ("metadata.labels['']", Kubernetes.ApiServerRejects, "PB0003"),
+            ("metadata.name['x']", Kubernetes.ApiServerRejects, "PB0003"),
+            ("spec.nodeName['x']", Kubernetes.ApiServerRejects, "PB0003"),
+            ("status.podIPs['0']", Kubernetes.ApiServerRejects, "PB0003"),
+            ("metadata.labels['Www.k8s.io/test']", Kubernetes.ApiServerRejects, "PB0003"),
+            ("metadata.labels['myKey']", Kubernetes.Accepts, null),
+            ("metadata.labels['test.example.com/key']", Kubernetes.Accepts, null),
+            ("metadata.annotations['TEST.EXAMPLE.COM/key']", Kubernetes.Accepts, null),
+            ("metadata.annotations['invalid~key']", Kubernetes.ApiServerRejects, "PB0003"),
+            ("metadata.annotations['spec.pod.beta.kubernetes.io/statefulset-index']", Kubernetes.Accepts, null),
+            ("metadata.labels['topology.kubernetes.io/zone']", Kubernetes.Accepts, null),
+            ("metadata.labels['a/b/c']", Kubernetes.ApiServerRejects, "PB0003"),
+            ("metadata.labels['/k']", Kubernetes.ApiServerRejects, "PB0003"),
+            ("metadata.labels['-k']", Kubernetes.ApiServerRejects, "PB0003"),
+            ($"metadata.labels['{new string('k', 63)}']", Kubernetes.Accepts, null),
+            ($"metadata.labels['{new string('k', 64)}']", Kubernetes.ApiServerRejects, "PB0003"),
+        };
+        foreach (var s in subscripts)
+        {
+            Add($"subscript {s.Path}", Lit(s.Path), "string?", s.K8s, s.Id);
+        }
+
+        // §3.2 resource names (through the volume, container named on the class).
+        foreach (string resource in new[] { "limits.cpu", "requests.cpu", "limits.memory", "requests.memory", "limits.ephemeral-storage",
+                     "requests.ephemeral-storage", "limits.hugepages-2Mi", "requests.hugepages-1Gi" })
+        {
+            Add($"resource {resource}", $"{Lit(resource)}, {Vol}", "long", Kubernetes.Accepts, null);
+        }
+
+        foreach (string resource in new[] { "limits.hugepages-", "limits.hugepages-foo", "limits.hugepages-2mi" })
+        {
+            Add($"resource {resource}", $"{Lit(resource)}, {Vol}", "long", Kubernetes.Accepts, "PB0004",
+                stricter: "the API checks only the hugepages- prefix (§3.2); such a resource always reads 0, so PodBinding asks for a real page size");
+        }
+
+        foreach (string resource in new[] { "limits.CPU", "Limits.cpu", "cpu", "limits.cpu ", "limits.nvidia.com/gpu", "limits.pods", "requests.storage" })
+        {
+            Add($"resource '{resource}'", $"{Lit(resource)}, {Vol}", "long", Kubernetes.ApiServerRejects, "PB0001");
+        }
+
+        // §7.3: cpu and memory in env are legal but stale after an in-place resize (Info).
+        Add("env resource requests.cpu", $"{Lit("requests.cpu")}, {Env}, Divisor = \"1m\"", "int", Kubernetes.Accepts, "PB0201");
+        Add("env resource limits.memory", $"{Lit("limits.memory")}, {Env}, Divisor = \"1Mi\"", "long", Kubernetes.Accepts, "PB0201");
+        Add("env resource limits.ephemeral-storage", $"{Lit("limits.ephemeral-storage")}, {Env}", "long", Kubernetes.Accepts, null);
+
+        // §3.4 divisors: accepted when the canonical string is allowed; non-canonical spellings warn (PB0006).
+        (string Resource, string Divisor, Kubernetes K8s, string? Id)[] divisors =
+        {
+            ("limits.cpu", "1", Kubernetes.Accepts, null),
+            ("limits.cpu", "1m", Kubernetes.Accepts, null),
+            ("limits.cpu", "1000m", Kubernetes.Accepts, "PB0006"),
+            ("limits.cpu", "0.001", Kubernetes.Accepts, "PB0006"),
+            ("limits.cpu", "1.0", Kubernetes.Accepts, "PB0006"),
+            ("limits.cpu", "0", Kubernetes.Accepts, "PB0006"), // zero means unset, i.e. 1
+            ("limits.memory", "1000", Kubernetes.Accepts, "PB0006"),
+            ("limits.memory", "1024Ki", Kubernetes.Accepts, "PB0006"),
+            ("limits.memory", "1Mi", Kubernetes.Accepts, null),
+            ("limits.memory", "1k", Kubernetes.Accepts, null),
+            ("limits.memory", "1Ei", Kubernetes.Accepts, null),
+            ("limits.hugepages-2Mi", "1Mi", Kubernetes.Accepts, null),
+            ("limits.memory", "1e3", Kubernetes.ApiServerRejects, "PB0005"),
+            ("limits.cpu", "1e3", Kubernetes.ApiServerRejects, "PB0005"),
+            ("limits.memory", "1024", Kubernetes.ApiServerRejects, "PB0005"),
+            ("limits.memory", "0.5Ki", Kubernetes.ApiServerRejects, "PB0005"),
+            ("limits.cpu", "10m", Kubernetes.ApiServerRejects, "PB0005"),
+            ("limits.cpu", "100m", Kubernetes.ApiServerRejects, "PB0005"),
+            ("limits.cpu", "250m", Kubernetes.ApiServerRejects, "PB0005"),
+            ("limits.cpu", "2", Kubernetes.ApiServerRejects, "PB0005"),
+            ("limits.cpu", "+1", Kubernetes.ApiServerRejects, "PB0005"),
+            ("limits.cpu", "01", Kubernetes.ApiServerRejects, "PB0005"),
+            ("limits.cpu", "1Mi", Kubernetes.ApiServerRejects, "PB0005"),
+            ("limits.memory", "1m", Kubernetes.ApiServerRejects, "PB0005"),
+            ("limits.memory", "1 Mi", Kubernetes.ApiServerRejects, "PB0005"),
+        };
+        foreach (var d in divisors)
+        {
+            Add($"divisor {d.Divisor} for {d.Resource}", $"{Lit(d.Resource)}, {Vol}, Divisor = {Lit(d.Divisor)}", "long", d.K8s, d.Id);
+        }
+
+        // §8.1 env var names. Kubernetes' verdict is for 1.34+ (relaxed names GA); PB0011 warns about older clusters.
+        foreach (string name in new[] { "MY_VAR", "a.b-c", ".a", "_", "-", "POD_NAME2" })
+        {
+            Add($"env var '{name}'", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.Accepts, null);
+        }
+
+        foreach (string name in new[] { "1abc", "..a", ".", "a b", "* +,-./0123456789", "0 a", "a:b" })
+        {
+            Add($"relaxed env var '{name}'", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.Accepts, "PB0011");
+        }
+
+        foreach (string name in new[] { "a=b", "=abc", "a=", "café", "a\tb", "a\u007fb", "" })
+        {
+            Add($"invalid env var '{name}'", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.ApiServerRejects, "PB0010");
+        }
+
+        // §4.2 (API server) and §4.3 (kubelet) item paths.
+        foreach (string path in new[] { "a", "a/b", "a\\..\\b", "a/..b", "a..b", ".hidden", "path/with/leading/..dotdot", "./a", "a//b", "a/", "a/.", new string('x', 255) })
+        {
+            Add($"item path '{Short(path)}'", $"{Lit("metadata.name")}, File = {Lit(path)}", "string?", Kubernetes.Accepts, null);
+        }
+
+        foreach (string path in new[] { "/abs", "../x", "a/../b", "..", "..data", "..badFileName", "..badDirName/goodFileName", "" })
+        {
+            Add($"item path '{path}'", $"{Lit("metadata.name")}, File = {Lit(path)}", "string?", Kubernetes.ApiServerRejects, "PB0014");
+        }
+
+        string longPath = string.Join("/", Enumerable.Repeat(new string('x', 200), 21));
+        foreach (string path in new[] { ".", "./", new string('x', 256), longPath })
+        {
+            Add($"item path '{Short(path)}' ({path.Length})", $"{Lit("metadata.name")}, File = {Lit(path)}", "string?", Kubernetes.KubeletRejects, "PB0014");
+        }
+
+        return cases;
+    }
+
+    private static string Lit(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+    private static string Short(string value) => value.Length > 40 ? value.Substring(0, 20) + "…" : value;
+
+    /// <summary>One class per case (own container and volume, so no cross-class clash), one file each, one analyzer run.</summary>
+    private static Dictionary<string, ImmutableArray<Diagnostic>> Analyze()
+    {
+        var files = Cases.Select((c, i) => ($"/cases/Case{i}.cs", $$"""
+            using System; using System.Collections.Generic; using System.Net; using PodBinding;
+            namespace Conformance;
+            [DownwardBinding(ContainerName = "c{{i}}", VolumeName = "v{{i}}")]
+            public partial class Case{{i}}
+            {
+                [FromDownward({{c.Arguments}})] public {{c.Type}} Value { get; init; }
+            }
+            """)).ToArray();
+        ImmutableArray<Diagnostic> all = AnalyzerRunner.Run(AnalyzerRunner.Compile(files));
+
+        // A case that does not compile (or crashes the analyzer) would pass as "rejected": refuse that here.
+        Diagnostic[] broken = all.Where(d => d.Id == "AD0001" || (!d.Id.StartsWith("PB", StringComparison.Ordinal) && d.Severity >= DiagnosticSeverity.Warning)).ToArray();
+        Assert.True(broken.Length == 0, string.Join(Environment.NewLine, broken.Select(d => d.ToString())));
+
+        return Cases.Select((c, i) => (c.Name, Path: $"/cases/Case{i}.cs"))
+            .ToDictionary(x => x.Name, x => all.Where(d => d.Id.StartsWith("PB", StringComparison.Ordinal) && d.Location.SourceTree?.FilePath == x.Path).ToImmutableArray());
+    }
+}
