@@ -23,7 +23,37 @@ public sealed class MetadataMap : IReadOnlyDictionary<string, string>, IEquatabl
     }
 
     /// <summary>Builds a map from any entries (sorted here; a later duplicate key replaces an earlier one).</summary>
-    public static MetadataMap From(IEnumerable<KeyValuePair<string, string>> entries) => throw new NotImplementedException();
+    public static MetadataMap From(IEnumerable<KeyValuePair<string, string>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries is MetadataMap map)
+        {
+            return map;
+        }
+
+        var latest = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, string> entry in entries)
+        {
+            if (entry.Key is null || entry.Value is null)
+            {
+                throw new ArgumentException("Keys and values cannot be null.", nameof(entries));
+            }
+
+            latest[entry.Key] = entry.Value;
+        }
+
+        if (latest.Count == 0)
+        {
+            return Empty;
+        }
+
+        string[] keys = new string[latest.Count];
+        string[] values = new string[latest.Count];
+        latest.Keys.CopyTo(keys, 0);
+        latest.Values.CopyTo(values, 0);
+        Array.Sort(keys, values, StringComparer.Ordinal);
+        return new MetadataMap(keys, values);
+    }
 
     /// <inheritdoc/>
     public int Count => _keys.Length;
@@ -60,11 +90,43 @@ public sealed class MetadataMap : IReadOnlyDictionary<string, string>, IEquatabl
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <inheritdoc/>
-    public bool Equals(MetadataMap? other) => throw new NotImplementedException();
+    public bool Equals(MetadataMap? other)
+    {
+        if (ReferenceEquals(this, other))
+        {
+            return true;
+        }
+
+        if (other is null || other._keys.Length != _keys.Length)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            if (!string.Equals(_keys[i], other._keys[i], StringComparison.Ordinal)
+                || !string.Equals(_values[i], other._values[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as MetadataMap);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => throw new NotImplementedException();
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            hash.Add(_keys[i], StringComparer.Ordinal);
+            hash.Add(_values[i], StringComparer.Ordinal);
+        }
+
+        return hash.ToHashCode();
+    }
 }

@@ -143,7 +143,8 @@ public sealed class BindingReader
             return value;
         }
 
-        return long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+        // Any all-digit value is a whole number that is too large, even one beyond long's range.
+        return raw.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0
             ? Fail<int?>(index, $"{raw} does not fit in an int: declare the property as long, or use a larger divisor")
             : Fail<int?>(index, $"'{raw}' is not a whole number");
     }
