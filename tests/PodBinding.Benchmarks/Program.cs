@@ -7,5 +7,12 @@ if (args.Contains("--validate"))
     return Validation.Run();
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// In-process by default (style.md §5: no separate build of a generated project, which would also have to repeat the
+// Roslyn 4.14 override). A [InProcess] attribute would add a second job next to a command-line --job instead.
+if (!args.Contains("--inProcess") && !args.Contains("--outOfProcess"))
+{
+    args = args.Append("--inProcess").ToArray();
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Where(a => a != "--outOfProcess").ToArray());
 return 0;

@@ -10,7 +10,6 @@ namespace PodBinding.Benchmarks.Generators;
 /// on the same plain files plus the same number of bound classes. Divide by <see cref="Classes"/> for cost per class.
 /// </summary>
 [MemoryDiagnoser]
-[InProcess]
 public class AnchorBenchmarks
 {
     [Params(500, 1000)]

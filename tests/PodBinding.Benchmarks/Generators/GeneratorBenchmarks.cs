@@ -15,7 +15,6 @@ namespace PodBinding.Benchmarks.Generators;
 /// has already run on the original compilation (carried forward from setup) and time one edit.
 /// </remarks>
 [MemoryDiagnoser]
-[InProcess]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
 public class GeneratorBenchmarks
