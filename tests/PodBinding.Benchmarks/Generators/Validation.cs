@@ -104,6 +104,19 @@ internal static class Validation
         if (print)
         {
             Console.WriteLine($"Cold: {first.GeneratedSources.Length} generated files, {first.GeneratedSources.Sum(s => s.SourceText.Length):N0} characters");
+            foreach (GeneratedSourceResult source in first.GeneratedSources.Where(s => s.HintName.StartsWith("Bench.Pods.PodInfo0.", StringComparison.Ordinal)))
+            {
+                Console.WriteLine($"  {source.HintName}: {source.SourceText.Length:N0} characters");
+            }
+
+            if (Environment.GetEnvironmentVariable("PODBINDING_DUMP") is { Length: > 0 } dump)
+            {
+                Directory.CreateDirectory(dump);
+                foreach (GeneratedSourceResult source in first.GeneratedSources.Where(s => !s.HintName.StartsWith("Bench.Pods.PodInfo", StringComparison.Ordinal) || s.HintName.StartsWith("Bench.Pods.PodInfo0.", StringComparison.Ordinal)))
+                {
+                    File.WriteAllText(Path.Combine(dump, source.HintName), source.SourceText.ToString());
+                }
+            }
         }
 
         GeneratorRunResult afterUnrelated = warm.RunGenerators(unrelated.Clone()).GetRunResult().Results.Single();
