@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -24,18 +23,26 @@ public sealed partial class PodBindingGenerator
                 return null; // reported by the analyzers, not here
             }
 
-            INamedTypeSymbol type = target.ContainingType;
+            // Every bound property matches the attribute; only the class's first one builds the class's spec.
+            return ReadSpec(target.ContainingType, attributeClass, firstMember: target, ct);
+        }
+
+        /// <summary>
+        /// The spec of a supported class; shared by the generator and the analyzers so both see the same model. With
+        /// <paramref name="firstMember"/>, returns null unless it is the class's first bound property.
+        /// </summary>
+        public static BindingSpec? ReadSpec(INamedTypeSymbol type, INamedTypeSymbol attributeClass, IPropertySymbol? firstMember, CancellationToken ct)
+        {
             var members = new List<MemberSpec>();
             foreach (ISymbol symbol in type.GetMembers())
             {
                 ct.ThrowIfCancellationRequested();
-                if (symbol is not IPropertySymbol { IsStatic: false } property || Find(property.GetAttributes(), attributeClass) is not { } attribute)
+                if (symbol is not IPropertySymbol { IsStatic: false } property || FindAttribute(property, attributeClass) is not { } attribute)
                 {
                     continue;
                 }
 
-                // Every bound property matches the attribute; only the class's first one builds the class's spec.
-                if (members.Count == 0 && !SymbolEqualityComparer.Default.Equals(property, target))
+                if (members.Count == 0 && firstMember is not null && !SymbolEqualityComparer.Default.Equals(property, firstMember))
                 {
                     return null;
                 }
@@ -77,9 +84,10 @@ public sealed partial class PodBindingGenerator
             return false;
         }
 
-        private static AttributeData? Find(ImmutableArray<AttributeData> attributes, INamedTypeSymbol attributeClass)
+        /// <summary>The property's <c>[FromDownward]</c>, if any.</summary>
+        public static AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol attributeClass)
         {
-            foreach (AttributeData attribute in attributes)
+            foreach (AttributeData attribute in symbol.GetAttributes())
             {
                 if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeClass))
                 {

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using PodBinding.Generators.Emit;
 using PodBinding.Generators.Model;
 using PodBinding.Generators.Planning;
@@ -23,9 +22,9 @@ public sealed partial class PodBindingGenerator : IIncrementalGenerator
     {
         // Project settings, reduced to one small equatable record before anything is combined with them.
         IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
-            .Select(static (provider, _) => (Container: Property(provider, "PodBindingContainerName"), Folder: Property(provider, "PodBindingManifestFolder")))
+            .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions, assemblyName: null))
             .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? ""))
-            .Select(static (input, _) => new GeneratorOptions(input.Left.Container, input.Left.Folder ?? GeneratorOptions.DefaultManifestFolder, input.Right))
+            .Select(static (input, _) => input.Left with { AssemblyName = input.Right })
             .WithTrackingName(TrackingNames.Options);
 
         // One spec per bound class (built by its first [FromDownward] property).
@@ -66,9 +65,6 @@ public sealed partial class PodBindingGenerator : IIncrementalGenerator
             }
         });
     }
-
-    private static string? Property(AnalyzerConfigOptionsProvider provider, string name) =>
-        provider.GlobalOptions.TryGetValue("build_property." + name, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     private static EquatableArray<string> Sorted(ImmutableArray<string> files)
     {

@@ -65,7 +65,7 @@ internal static class NameRules
             return false;
         }
 
-        if (path.StartsWith("..", System.StringComparison.Ordinal))
+        if (path.StartsWith("..", System.StringComparison.Ordinal) && !path.StartsWith("../", System.StringComparison.Ordinal) && path != "..")
         {
             error = $"'{path}' starts with '..', which the kubelet reserves for its own '..data' entries";
             return false;

@@ -1,3 +1,4 @@
+using System.Linq;
 using PodBinding.Generators.Catalog;
 using PodBinding.Generators.Model;
 
@@ -12,11 +13,13 @@ internal static class LoaderEmitter
     // Produces:
     //   namespace <NS>
     //   {
-    //       partial class <Type>
+    //       partial class <Type> : IDownwardBinding<Type>
     //       {
     //           public static DownwardBindingInfo DownwardApi { get; } = new(…references…);
     //           public static <Type> Load() => Load(PodSource.FromProcess(DownwardApi.MountPath));
-    //           public static <Type> Load(PodSource source) { reader.GetX(i) for each member; ThrowIfFailed; new <Type> { … } }
+    //           public static <Type> Load(PodSource source) => ReadDownward(new BindingReader(source, DownwardApi), null);
+    //           public static DownwardWatcher<Type> Watch(DownwardWatchOptions? options = null) => …;
+    //           public static <Type> ReadDownward(BindingReader reader, <Type>? previous) { reader.GetX(i) …; new <Type> { … } }
     //       }
     //   }
     public static string Emit(BindingPlan plan)
@@ -32,14 +35,16 @@ internal static class LoaderEmitter
             w.Indent();
         }
 
-        using (w.OpenBlock($"partial class {plan.TypeName}"))
+        using (w.OpenBlock($"partial class {plan.TypeName} : global::PodBinding.IDownwardBinding<global::{plan.FullName}>"))
         {
-            foreach (SkippedMember skipped in plan.Skipped)
+            foreach (PlanFinding skipped in plan.Skipped)
             {
-                w.WriteLine($"// PodBinding skipped '{skipped.MemberName}': {skipped.Reason.Replace('\n', ' ')}");
+                w.WriteLine(skipped.MemberName.Length == 0
+                    ? $"// PodBinding wrote no YAML ({skipped.Id}): {skipped.Message}"
+                    : $"// PodBinding skipped '{skipped.MemberName}' ({skipped.Id}): {skipped.Message}");
             }
 
-            if (plan.Skipped.Count > 0)
+            if (plan.Skipped.Any())
             {
                 w.WriteLine();
             }
@@ -91,20 +96,42 @@ internal static class LoaderEmitter
     private static void EmitLoad(SourceWriter w, BindingPlan plan)
     {
         string type = "global::" + plan.FullName;
+        const string Throws = "/// <exception cref=\"global::PodBinding.DownwardApiLoadException\">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>";
         w.WriteLine($"/// <summary>Loads from the running pod: its environment variables and the downward API volume at <c>{Xml(plan.MountPath)}</c>.</summary>");
-        w.WriteLine("/// <exception cref=\"global::PodBinding.DownwardApiLoadException\">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>");
+        w.WriteLine(Throws);
         w.WriteLine(GeneratedCode);
         w.WriteLine($"public static {type} Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));");
         w.WriteLine();
         w.WriteLine("/// <summary>Loads from <paramref name=\"source\"/>: a real pod, or a folder in the kubelet's layout plus an environment.</summary>");
-        w.WriteLine("/// <exception cref=\"global::PodBinding.DownwardApiLoadException\">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>");
+        w.WriteLine(Throws);
         w.WriteLine(GeneratedCode);
-        using (w.OpenBlock($"public static {type} Load(global::PodBinding.PodSource source)"))
+        w.WriteLine($"public static {type} Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Loads from the running pod and keeps the value current as the kubelet updates the volume.</summary>");
+        w.WriteLine(Throws);
+        w.WriteLine(GeneratedCode);
+        w.WriteLine($"public static global::PodBinding.Watching.DownwardWatcher<{type}> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<{type}>(options);");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Loads from <paramref name=\"source\"/> and keeps the value current as its volume changes (a local folder updated the kubelet's way works too).</summary>");
+        w.WriteLine(Throws);
+        w.WriteLine(GeneratedCode);
+        w.WriteLine($"public static global::PodBinding.Watching.DownwardWatcher<{type}> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<{type}>(source, options);");
+        w.WriteLine();
+        w.WriteLine("/// <summary>Builds an instance from one load; with <paramref name=\"previous\"/>, env-var members are carried over and only the volume is read.</summary>");
+        w.WriteLine(Throws);
+        w.WriteLine(GeneratedCode);
+        w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        using (w.OpenBlock($"public static {type} ReadDownward(global::PodBinding.Loading.BindingReader reader, {type}? previous)"))
         {
-            w.WriteLine("var reader = new global::PodBinding.Loading.BindingReader(source, DownwardApi);");
             for (int i = 0; i < plan.Members.Count; i++)
             {
-                w.WriteLine($"var value{i} = reader.{ReaderMethod(plan.Members[i].Kind)}({i});");
+                PlannedMember m = plan.Members[i];
+                string read = $"reader.{ReaderMethod(m.Kind)}({i})";
+
+                // Env vars never change inside a running container (spec §7.1): a reload keeps them and reads only the volume.
+                w.WriteLine(m.IsVolume
+                    ? $"var value{i} = {read};"
+                    : $"var value{i} = previous is null ? {read} : previous.@{m.MemberName};");
             }
 
             w.WriteLine("reader.ThrowIfFailed();");

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Generic;
 using System.Text;
 using PodBinding.Generators.Model;
@@ -23,6 +24,11 @@ internal static class ManifestEmitter
     {
         var text = new StringBuilder();
         Header(text, plan);
+        if (plan.HasClassError)
+        {
+            return text.ToString(); // a class-level setting Kubernetes would reject: no YAML rather than broken YAML
+        }
+
         text.Append("# A pod spec fragment: merge the container into yours (matched by name) and add the volume.\n");
         text.Append(PodSpec(plan).ToYaml());
         return text.ToString();
@@ -33,6 +39,11 @@ internal static class ManifestEmitter
     {
         var text = new StringBuilder();
         Header(text, plan);
+        if (plan.HasClassError)
+        {
+            return text.ToString();
+        }
+
         text.Append("# A kustomize strategic-merge patch: containers, env, volumeMounts and volumes merge by name.\n");
         (string apiVersion, string kind) = Workload(plan.WorkloadKind);
         YamlMap root = YamlNode.Map()
@@ -92,9 +103,10 @@ internal static class ManifestEmitter
     {
         text.Append(HeaderPrefix).Append(" from ").Append(plan.FullName)
             .Append(". Do not edit: change the [FromDownward] attributes and rebuild.\n");
-        foreach (SkippedMember skipped in plan.Skipped)
+        foreach (PlanFinding skipped in plan.Skipped)
         {
-            text.Append("# Skipped ").Append(skipped.MemberName).Append(": ").Append(skipped.Reason.Replace('\n', ' ')).Append('\n');
+            text.Append(skipped.MemberName.Length == 0 ? "# Not written" : "# Skipped " + skipped.MemberName)
+                .Append(" (").Append(skipped.Id).Append("): ").Append(skipped.Message).Append('\n');
         }
     }
 

@@ -106,7 +106,12 @@ internal static class YamlSerializer
         return true;
     }
 
-    /// <summary>Plain scalars YAML 1.1 or 1.2 would resolve to a bool, null or number.</summary>
+    /// <summary>Plain scalars YAML 1.1 or 1.2 would resolve to a bool, null, number or timestamp.</summary>
+    /// <remarks>
+    /// kubectl and kustomize read YAML with go-yaml, which follows YAML 1.1 here: digits may be grouped with
+    /// <c>_</c> (<c>1_000</c> is the int 1000), and <c>2024-01-02</c> is a timestamp that comes out as
+    /// <c>2024-01-02T00:00:00Z</c>.
+    /// </remarks>
     private static bool LooksTyped(string value)
     {
         switch (value.ToLowerInvariant())
@@ -115,8 +120,32 @@ internal static class YamlSerializer
                 return true;
         }
 
-        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-            || (value.Length > 2 && value[0] == '0' && value[1] is 'x' or 'o' or 'X' or 'O' or 'b' or 'B');
+        string ungrouped = value.Replace("_", "");
+        return double.TryParse(ungrouped, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            || (value.Length > 2 && value[0] == '0' && value[1] is 'x' or 'o' or 'X' or 'O' or 'b' or 'B')
+            || IsYaml11Date(value);
+    }
+
+    /// <summary>YAML 1.1's date form <c>yyyy-m-d</c> (the time part would need a ':', which is never plain here).</summary>
+    private static bool IsYaml11Date(string value)
+    {
+        string[] parts = value.Split('-');
+        return parts.Length == 3
+            && parts[0].Length == 4 && parts[1].Length is 1 or 2 && parts[2].Length is 1 or 2
+            && AllDigits(parts[0]) && AllDigits(parts[1]) && AllDigits(parts[2]);
+    }
+
+    private static bool AllDigits(string text)
+    {
+        foreach (char c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static string Quote(string value)

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using PodBinding.Generators.Catalog;
 
 namespace PodBinding.Generators.Model;
@@ -18,7 +20,7 @@ internal sealed record BindingPlan(
     string ManifestStem,
     string ManifestFolder,
     EquatableArray<PlannedMember> Members,
-    EquatableArray<SkippedMember> Skipped)
+    EquatableArray<PlanFinding> Findings)
 {
     public string FullName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;
 
@@ -27,6 +29,11 @@ internal sealed record BindingPlan(
     public string FragmentFile => ManifestStem + ".yaml";
 
     public string PatchFile => ManifestStem + ".patch.yaml";
+
+    /// <summary>A class-level setting is invalid: no YAML body is written, only the reasons.</summary>
+    public bool HasClassError => Findings.Any(static f => f.Skips && f.MemberName.Length == 0);
+
+    public IEnumerable<PlanFinding> Skipped => Findings.Where(static f => f.Skips);
 }
 
 /// <summary>One member's final wiring.</summary>
@@ -52,5 +59,14 @@ internal sealed record PlannedMember(
     string? Divisor,
     Volatility Volatility);
 
-/// <summary>A member the generator left out, and why: written as a comment until the analyzers report it.</summary>
-internal sealed record SkippedMember(string MemberName, string Reason);
+/// <summary>
+/// Something the planner found: a member it skipped because Kubernetes would reject it (written as a comment in the
+/// generated files), or a warning about a member it kept. Analyzers report the same findings as diagnostics.
+/// </summary>
+/// <param name="MemberName">The property, or empty for the class.</param>
+/// <param name="Id">The diagnostic ID (<c>DiagnosticIds</c>).</param>
+/// <param name="Argument">The attribute argument at fault (<c>path</c>, <c>Source</c>, <c>EnvVar</c>, <c>File</c>,
+/// <c>Divisor</c>, <c>ContainerName</c>, a class-level setting), or empty for the member itself.</param>
+/// <param name="Message">What is wrong and the fix, in one sentence.</param>
+/// <param name="Skips">Whether the member (or, for the class, its YAML) was left out.</param>
+internal sealed record PlanFinding(string MemberName, string Id, string Argument, string Message, bool Skips);

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
 namespace PodBinding.Generators.Model;
 
 /// <summary>Project-wide settings: MSBuild properties and the assembly name, reduced to a small equatable value.</summary>
@@ -7,4 +9,13 @@ namespace PodBinding.Generators.Model;
 internal sealed record GeneratorOptions(string? ContainerName, string ManifestFolder, string AssemblyName)
 {
     public const string DefaultManifestFolder = "deploy/podbinding";
+
+    /// <summary>Reads the MSBuild properties the package makes visible to the compiler (the generator and analyzers alike).</summary>
+    public static GeneratorOptions From(AnalyzerConfigOptions global, string? assemblyName) => new(
+        Property(global, "PodBindingContainerName"),
+        Property(global, "PodBindingManifestFolder") ?? DefaultManifestFolder,
+        assemblyName ?? "");
+
+    public static string? Property(AnalyzerConfigOptions global, string name) =>
+        global.TryGetValue("build_property." + name, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }

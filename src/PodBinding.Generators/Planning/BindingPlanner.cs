@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using PodBinding.Generators.Catalog;
+using PodBinding.Generators.Diagnostics;
 using PodBinding.Generators.Model;
 using PodBinding.Shared;
 
@@ -19,90 +20,151 @@ internal static class BindingPlanner
     public static BindingPlan Plan(BindingSpec spec, GeneratorOptions options)
     {
         ClassSettings settings = spec.Settings;
-        string container = settings.ContainerName ?? options.ContainerName ?? settings.WorkloadName ?? ToDnsLabel(options.AssemblyName);
-        var state = new PlanState(container);
+        string? explicitContainer = settings.ContainerName ?? options.ContainerName ?? settings.WorkloadName;
+        var state = new PlanState(explicitContainer ?? ToDnsLabel(options.AssemblyName), guessedContainer: explicitContainer is null);
+        string volume = settings.VolumeName ?? DefaultVolumeName;
+        string mountPath = settings.MountPath ?? DefaultMountPath;
+        string? workloadName = CheckClass(settings, state, volume, mountPath);
 
         foreach (MemberSpec member in spec.Members)
         {
-            string? reason = PlanMember(member, state, out PlannedMember? planned);
+            PlanFinding? skip = PlanMember(member, state, out PlannedMember? planned);
             if (planned is not null)
             {
                 state.Planned.Add(planned);
             }
             else
             {
-                state.Skipped.Add(new SkippedMember(member.Name, reason!));
+                state.Findings.Add(skip!);
             }
         }
 
         return new BindingPlan(
             spec.Namespace,
             spec.TypeName,
-            container,
-            settings.VolumeName ?? DefaultVolumeName,
-            settings.MountPath ?? DefaultMountPath,
+            state.Container,
+            volume,
+            mountPath,
             settings.WorkloadKind,
-            settings.WorkloadName,
+            workloadName,
             ToKebab(spec.TypeName),
             options.ManifestFolder,
             new EquatableArray<PlannedMember>(state.Planned.ToArray()),
-            new EquatableArray<SkippedMember>(state.Skipped.ToArray()));
+            new EquatableArray<PlanFinding>(state.Findings.ToArray()));
     }
 
     private sealed class PlanState
     {
-        public PlanState(string container) => Container = container;
+        public PlanState(string container, bool guessedContainer)
+        {
+            Container = container;
+            GuessedContainer = guessedContainer;
+        }
 
         public string Container { get; }
 
+        /// <summary>No setting named the container: it was derived from the assembly name.</summary>
+        public bool GuessedContainer { get; }
+
         public List<PlannedMember> Planned { get; } = new();
 
-        public List<SkippedMember> Skipped { get; } = new();
+        public List<PlanFinding> Findings { get; } = new();
 
         public Dictionary<string, string> EnvVars { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
+
+        public void Warn(string member, string id, string argument, string message) =>
+            Findings.Add(new PlanFinding(member, id, argument, message, Skips: false));
     }
 
-    /// <returns>The reason the member was skipped, or null when <paramref name="planned"/> is set.</returns>
-    private static string? PlanMember(MemberSpec m, PlanState state, out PlannedMember? planned)
+    /// <summary>Class-level settings; returns the workload name a patch may target (null: no patch).</summary>
+    private static string? CheckClass(ClassSettings settings, PlanState state, string volume, string mountPath)
+    {
+        void ClassError(string id, string argument, string message) =>
+            state.Findings.Add(new PlanFinding("", id, argument, message, Skips: true));
+
+        if (!FieldPathSyntax.IsDns1123Label(state.Container))
+        {
+            ClassError(DiagnosticIds.InvalidContainerName, "ContainerName",
+                $"container name '{state.Container}' is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63, starting and ending with a letter or digit); set ContainerName on [DownwardBinding]");
+        }
+
+        if (!FieldPathSyntax.IsDns1123Label(volume))
+        {
+            ClassError(DiagnosticIds.InvalidVolumeName, "VolumeName",
+                $"volume name '{volume}' is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63)");
+        }
+
+        if (mountPath.Length < 2 || mountPath[0] != '/' || Array.IndexOf(mountPath.Split('/'), "..") >= 0)
+        {
+            ClassError(DiagnosticIds.InvalidMountPath, "MountPath",
+                $"mount path '{mountPath}' must be an absolute path below '/' without '..' elements, such as /etc/podinfo");
+        }
+
+        if (settings.WorkloadKind == 0)
+        {
+            return null;
+        }
+
+        if (settings.WorkloadName is not { } name || !FieldPathSyntax.IsDns1123Subdomain(name))
+        {
+            state.Warn("", DiagnosticIds.InvalidWorkload, "WorkloadName", settings.WorkloadName is null
+                ? "WorkloadKind is set but WorkloadName is not, so no kustomize patch is written; set WorkloadName to the workload's metadata.name"
+                : $"WorkloadName '{settings.WorkloadName}' is not a valid Kubernetes object name (lower-case DNS subdomain), so no kustomize patch is written");
+            return null;
+        }
+
+        return name;
+    }
+
+    /// <returns>Why the member was skipped, or null when <paramref name="planned"/> is set.</returns>
+    private static PlanFinding? PlanMember(MemberSpec m, PlanState state, out PlannedMember? planned)
     {
         planned = null;
+        PlanFinding Skip(string id, string argument, string message) => new(m.Name, id, argument, message, Skips: true);
+
         if (!m.HasSetter)
         {
-            return $"'{m.Name}' has no setter; add 'private set' or 'init' so the generated Load() can assign it";
+            return Skip(DiagnosticIds.NoSetter, "", $"'{m.Name}' has no setter; add 'init' (or 'private set') so the generated Load() can assign it");
         }
 
         if (m.Kind == ClrKind.Unsupported)
         {
-            return $"'{m.Name}' has type {m.TypeDisplay}, which cannot hold a Downward API value; use string, Guid, IPAddress, IReadOnlyList<IPAddress>, IReadOnlyDictionary<string, string>, int, long or decimal";
+            return Skip(DiagnosticIds.WrongType, "", $"'{m.Name}' has type {m.TypeDisplay}, which cannot hold a Downward API value; use string, Guid, IPAddress, IReadOnlyList<IPAddress>, IReadOnlyDictionary<string, string>, int, long or decimal");
         }
 
-        string? error = Resolve(m.Path, out DownwardField? field, out string defaultEnv, out string defaultFile);
+        PlanFinding? unresolved = Resolve(m, out DownwardField? field, out string defaultEnv, out string defaultFile);
         if (field is null)
         {
-            return error;
+            return unresolved;
         }
 
         if (!IsCompatible(field.Shape, m.Kind))
         {
-            return $"'{m.Path}' holds {Describe(field.Shape)}; {m.TypeDisplay} cannot hold it: declare '{m.Name}' as {Suggest(field.Shape)}";
+            return Skip(DiagnosticIds.WrongType, "", $"'{m.Path}' holds {Describe(field.Shape)}; {m.TypeDisplay} cannot hold it: declare '{m.Name}' as {Suggest(field.Shape)}");
         }
 
         string? divisor = null;
         string? container = null;
         if (field.IsResource)
         {
-            error = CanonicalDivisor(field.Path, m.Divisor, out divisor);
+            string? error = CanonicalDivisor(field.Path, m.Divisor, out divisor);
             if (error is not null)
             {
-                return error;
+                return Skip(DiagnosticIds.InvalidDivisor, "Divisor", error);
+            }
+
+            if (m.Divisor is not null && m.Divisor != divisor)
+            {
+                state.Warn(m.Name, DiagnosticIds.NonCanonicalDivisor, "Divisor",
+                    $"Divisor '{m.Divisor}' means '{divisor}' for {field.Path}; write it as \"{divisor}\", the spelling the API server compares");
             }
 
             container = m.ContainerName ?? state.Container;
             if (!FieldPathSyntax.IsDns1123Label(container))
             {
-                return $"container name '{container}' is not a valid Kubernetes container name (lower-case letters, digits and '-', at most 63)";
+                return Skip(DiagnosticIds.InvalidContainerName, "ContainerName", $"container name '{container}' is not a valid Kubernetes container name (lower-case letters, digits and '-', at most 63)");
             }
 
             string token = FieldCatalog.DivisorToken(field.Path, divisor!);
@@ -112,56 +174,68 @@ internal static class BindingPlanner
         }
         else if (m.Divisor is not null)
         {
-            return $"Divisor applies only to resource fields (limits.*, requests.*), not to '{m.Path}'; remove it";
+            return Skip(DiagnosticIds.ResourceOptionOnField, "Divisor", $"Divisor applies only to resource fields (limits.*, requests.*), not to '{m.Path}'; remove it");
         }
         else if (m.ContainerName is not null)
         {
-            return $"ContainerName applies only to resource fields (limits.*, requests.*), not to '{m.Path}'; remove it";
+            return Skip(DiagnosticIds.ResourceOptionOnField, "ContainerName", $"ContainerName applies only to resource fields (limits.*, requests.*), not to '{m.Path}'; remove it");
         }
 
-        error = ChooseChannel(m, field, out bool isVolume);
-        if (error is not null)
+        string? channelError = ChooseChannel(m, field, out bool isVolume);
+        if (channelError is not null)
         {
-            return error;
+            return Skip(DiagnosticIds.WrongChannel, ChannelArgument(m), channelError);
         }
 
         string name;
         if (isVolume)
         {
-            if (!NameRules.TryCleanItemPath(m.File ?? defaultFile, out name, out error))
+            if (!NameRules.TryCleanItemPath(m.File ?? defaultFile, out name, out string pathError))
             {
-                return $"File {error}";
+                return Skip(DiagnosticIds.InvalidItemPath, "File", $"File {pathError}");
             }
 
             foreach (KeyValuePair<string, string> used in state.Files)
             {
                 if (used.Key == name)
                 {
-                    return $"item path '{name}' is already used by '{used.Value}'; set a different File";
+                    return Skip(DiagnosticIds.DuplicateItemPath, "File", $"item path '{name}' is already used by '{used.Value}'; set a different File");
                 }
 
                 if (used.Key.StartsWith(name + "/", StringComparison.Ordinal) || name.StartsWith(used.Key + "/", StringComparison.Ordinal))
                 {
-                    return $"item path '{name}' clashes with '{used.Key}' of '{used.Value}' (a file and a directory cannot share a name); set a different File";
+                    return Skip(DiagnosticIds.DuplicateItemPath, "File", $"item path '{name}' clashes with '{used.Key}' of '{used.Value}' (a file and a directory cannot share a name); set a different File");
                 }
             }
 
             state.Files.Add(name, m.Name);
+            if (field.IsResource && m.ContainerName is null && state.GuessedContainer)
+            {
+                state.Warn(m.Name, DiagnosticIds.GuessedContainerName, "",
+                    $"'{m.Path}' in a volume needs the container's name, and none is set: PodBinding used '{state.Container}' from the assembly name; set ContainerName on [DownwardBinding] to the container's real name");
+            }
         }
         else
         {
             name = m.EnvVar ?? defaultEnv;
-            if (!NameRules.IsStrictEnvVarName(name) && !NameRules.IsRelaxedEnvVarName(name))
+            if (!NameRules.IsStrictEnvVarName(name))
             {
-                return $"'{name}' is not a valid env var name (use letters, digits, '_', '-', '.'; not starting with a digit)";
+                if (!NameRules.IsRelaxedEnvVarName(name))
+                {
+                    return Skip(DiagnosticIds.InvalidEnvVarName, "EnvVar", $"'{name}' is not a valid env var name (use letters, digits, '_', '-', '.'; not starting with a digit)");
+                }
+
+                state.Warn(m.Name, DiagnosticIds.RelaxedEnvVarName, "EnvVar",
+                    $"'{name}' is accepted only by Kubernetes 1.34+ (relaxed env var names; 1.30–1.33 behind a feature gate) and cannot be read from a POSIX shell; prefer letters, digits and '_'");
             }
 
             if (state.EnvVars.TryGetValue(name, out string? owner))
             {
-                return $"env var '{name}' is already used by '{owner}'; set a different EnvVar";
+                return Skip(DiagnosticIds.DuplicateEnvVar, "EnvVar", $"env var '{name}' is already used by '{owner}'; set a different EnvVar");
             }
 
             state.EnvVars.Add(name, m.Name);
+            WarnIfStale(m, field, state);
         }
 
         planned = new PlannedMember(
@@ -178,15 +252,36 @@ internal static class BindingPlanner
         return null;
     }
 
-    /// <summary>Finds the catalog entry for a path, or says why there is none.</summary>
-    private static string? Resolve(string path, out DownwardField? field, out string defaultEnv, out string defaultFile)
+    /// <summary>Env vars are resolved once, at container start (spec §7.1): say so for values that change later (§7.3).</summary>
+    private static void WarnIfStale(MemberSpec m, DownwardField field, PlanState state)
     {
+        if (field.Volatility == Volatility.Mutable)
+        {
+            state.Warn(m.Name, DiagnosticIds.StaleMetadataInEnv, ChannelArgument(m),
+                $"'{m.Path}' can change while the pod runs, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume)");
+        }
+        else if (field.Volatility == Volatility.Resizable)
+        {
+            state.Warn(m.Name, DiagnosticIds.ResizableResourceInEnv, ChannelArgument(m),
+                $"'{field.Path}' changes with in-place pod resize, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume) if the pod may be resized");
+        }
+    }
+
+    /// <summary>The argument that chose the channel: Source if given, else the explicit name, else the path.</summary>
+    private static string ChannelArgument(MemberSpec m) =>
+        m.Source != 0 ? "Source" : m.EnvVar is not null ? "EnvVar" : m.File is not null ? "File" : "path";
+
+    /// <summary>Finds the catalog entry for a path, or says why there is none.</summary>
+    private static PlanFinding? Resolve(MemberSpec m, out DownwardField? field, out string defaultEnv, out string defaultFile)
+    {
+        string path = m.Path;
+        PlanFinding Skip(string id, string message) => new(m.Name, id, "path", message, Skips: true);
         field = null;
         defaultEnv = "";
         defaultFile = "";
         if (path.Length == 0)
         {
-            return "the field path is empty; use a path such as \"metadata.name\"";
+            return Skip(DiagnosticIds.UnknownFieldPath, "the field path is empty; use a path such as \"metadata.name\"");
         }
 
         if (FieldPathSyntax.TrySplitSubscript(path, out string basePath, out string key))
@@ -194,12 +289,12 @@ internal static class BindingPlanner
             bool labels = basePath == FieldCatalog.Labels;
             if (!labels && basePath != FieldCatalog.Annotations)
             {
-                return $"'{basePath}' does not take a subscript; only metadata.labels['key'] and metadata.annotations['key'] do";
+                return Skip(DiagnosticIds.InvalidSubscript, $"'{basePath}' does not take a subscript; only metadata.labels['key'] and metadata.annotations['key'] do");
             }
 
             if (!FieldPathSyntax.IsValidKey(basePath, key, out string keyError))
             {
-                return $"'{key}' is not a valid {(labels ? "label" : "annotation")} key: {keyError}";
+                return Skip(DiagnosticIds.InvalidSubscript, $"'{key}' is not a valid {(labels ? "label" : "annotation")} key: {keyError}");
             }
 
             field = labels ? FieldCatalog.LabelKey : FieldCatalog.AnnotationKey;
@@ -214,7 +309,7 @@ internal static class BindingPlanner
             if (field.IsResource && !IsValidHugePages(path, out string hugeError))
             {
                 field = null;
-                return hugeError;
+                return Skip(DiagnosticIds.InvalidResource, hugeError);
             }
 
             defaultEnv = field.DefaultEnvVar;
@@ -224,10 +319,10 @@ internal static class BindingPlanner
 
         if (FieldCatalog.Unsupported.TryGetValue(path, out string? why))
         {
-            return why;
+            return Skip(DiagnosticIds.UnknownFieldPath, why);
         }
 
-        return $"'{path}' is not a Downward API field; use metadata.name, metadata.namespace, metadata.uid, metadata.labels, metadata.annotations, metadata.labels['key'], metadata.annotations['key'], spec.nodeName, spec.serviceAccountName, status.podIP(s), status.hostIP(s), or a resource such as limits.memory";
+        return Skip(DiagnosticIds.UnknownFieldPath, $"'{path}' is not a Downward API field; use metadata.name, metadata.namespace, metadata.uid, metadata.labels, metadata.annotations, metadata.labels['key'], metadata.annotations['key'], spec.nodeName, spec.serviceAccountName, status.podIP(s), status.hostIP(s), or a resource such as limits.memory");
     }
 
     /// <summary>The API accepts any <c>hugepages-</c> suffix (spec §3.2); PodBinding asks for a real page size.</summary>

@@ -20,13 +20,15 @@ public sealed class VolumeSnapshot
     private static readonly string[] NoContents = Array.Empty<string>();
 
     private readonly string?[] _contents;
+    private readonly IReadOnlyList<string> _itemPaths;
 
-    private VolumeSnapshot(string volumeDirectory, bool exists, string? version, string?[] contents)
+    private VolumeSnapshot(string volumeDirectory, bool exists, string? version, string?[] contents, IReadOnlyList<string> itemPaths)
     {
         VolumeDirectory = volumeDirectory;
         VolumeExists = exists;
         Version = version;
         _contents = contents;
+        _itemPaths = itemPaths;
     }
 
     /// <summary>The volume directory.</summary>
@@ -43,6 +45,87 @@ public sealed class VolumeSnapshot
 
     /// <summary>The UTF-8 content of item <paramref name="index"/>, or <see langword="null"/> when the volume has no such item.</summary>
     public string? this[int index] => _contents[index];
+
+    /// <summary>The path of item <paramref name="index"/>, relative to the volume.</summary>
+    public string ItemPath(int index) => _itemPaths[index];
+
+    /// <summary>Whether both snapshots hold the same items with the same content (the version may differ).</summary>
+    public bool HasSameContent(VolumeSnapshot other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (VolumeExists != other.VolumeExists || Count != other.Count)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _contents.Length; i++)
+        {
+            if (!string.Equals(_itemPaths[i], other._itemPaths[i], StringComparison.Ordinal)
+                || !string.Equals(_contents[i], other._contents[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The current <c>..data</c> target (one <c>readlink</c>), or null when there is none: the cheap change check.</summary>
+    public static string? ReadVersion(string volumeDirectory) => ReadDataLink(Path.Join(volumeDirectory, DataLinkName));
+
+    /// <summary>
+    /// Reads every item the volume holds, as one version: the items are listed inside the version directory that
+    /// <c>..data</c> names, then read through it; a swap in between starts the read over.
+    /// </summary>
+    public static VolumeSnapshot ReadAll(string volumeDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(volumeDirectory);
+        string dataLink = Path.Join(volumeDirectory, DataLinkName);
+        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            string? target = ReadDataLink(dataLink);
+            string listed = target is null ? volumeDirectory : Path.IsPathRooted(target) ? target : Path.Join(volumeDirectory, target);
+            string[] items;
+            try
+            {
+                items = ListItems(listed);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                if (target is null)
+                {
+                    return new VolumeSnapshot(volumeDirectory, exists: false, version: null, NoContents, NoContents);
+                }
+
+                continue; // the version directory went away between readlink and listing: the kubelet swapped
+            }
+
+            VolumeSnapshot snapshot = Read(volumeDirectory, items);
+            if (string.Equals(snapshot.Version, target, StringComparison.Ordinal))
+            {
+                return snapshot;
+            }
+        }
+
+        throw new IOException($"The downward API volume at {volumeDirectory} kept changing while it was listed and read.");
+    }
+
+    /// <summary>Every file below <paramref name="directory"/>, relative, in ordinal order; the kubelet's <c>..</c> entries excluded.</summary>
+    private static string[] ListItems(string directory)
+    {
+        var items = new List<string>();
+        foreach (string file in Directory.EnumerateFiles(directory, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        {
+            string relative = Path.GetRelativePath(directory, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (!relative.StartsWith("..", StringComparison.Ordinal))
+            {
+                items.Add(relative);
+            }
+        }
+
+        items.Sort(StringComparer.Ordinal);
+        return items.ToArray();
+    }
 
     /// <summary>Reads <paramref name="itemPaths"/> from the volume at <paramref name="volumeDirectory"/> as one version.</summary>
     /// <exception cref="IOException">The volume could not be read for a reason other than a missing item or a concurrent swap.</exception>
@@ -72,7 +155,7 @@ public sealed class VolumeSnapshot
             string versionDirectory = Path.IsPathRooted(target) ? target : Path.Join(volumeDirectory, target);
             if (TryReadVersion(dataLink, versionDirectory, target, itemPaths, contents, beforeItemRead, out string? newTarget))
             {
-                return new VolumeSnapshot(volumeDirectory, exists: true, target, contents);
+                return new VolumeSnapshot(volumeDirectory, exists: true, target, contents, itemPaths);
             }
 
             if (newTarget is null)
@@ -132,7 +215,7 @@ public sealed class VolumeSnapshot
     {
         if (!Directory.Exists(volumeDirectory))
         {
-            return new VolumeSnapshot(volumeDirectory, exists: false, version: null, new string?[itemPaths.Count]);
+            return new VolumeSnapshot(volumeDirectory, exists: false, version: null, new string?[itemPaths.Count], itemPaths);
         }
 
         string?[] contents = itemPaths.Count == 0 ? NoContents : new string?[itemPaths.Count];
@@ -141,7 +224,7 @@ public sealed class VolumeSnapshot
             contents[i] = TryReadText(Path.Join(volumeDirectory, itemPaths[i]));
         }
 
-        return new VolumeSnapshot(volumeDirectory, exists: true, version: null, contents);
+        return new VolumeSnapshot(volumeDirectory, exists: true, version: null, contents, itemPaths);
     }
 
     /// <summary>The target of <c>..data</c>, or null when it does not exist or is not a symbolic link.</summary>
@@ -162,58 +245,55 @@ public sealed class VolumeSnapshot
 
         using (handle)
         {
-            long length = RandomAccess.GetLength(handle);
-            if (length == 0)
+            // Most items are tiny: one read into a stack buffer. On a regular file a short read means end of file, so
+            // no fstat and no second read are needed (the syscalls dominate a snapshot's cost).
+            Span<byte> first = stackalloc byte[StackLimit];
+            int read = RandomAccess.Read(handle, first, 0);
+            if (read < first.Length)
             {
-                return "";
+                return read == 0 ? "" : Encoding.UTF8.GetString(first[..read]);
             }
 
-            if (length > Array.MaxLength)
-            {
-                throw new IOException($"{path} is too large to be a downward API item ({length} bytes).");
-            }
+            return ReadLarge(handle, path, first);
+        }
+    }
 
-            // Read one byte past the reported length to notice a file that grew; the kubelet never rewrites in place,
-            // but a hand-made folder may.
-            int capacity = (int)length + 1;
-            byte[]? rented = null;
-            Span<byte> buffer = capacity <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(capacity));
-            try
+    /// <summary>The rest of a file larger than the stack buffer (annotations may reach 256 KiB).</summary>
+    private static string ReadLarge(SafeFileHandle handle, string path, ReadOnlySpan<byte> first)
+    {
+        long length = RandomAccess.GetLength(handle);
+        if (length > Array.MaxLength)
+        {
+            throw new IOException($"{path} is too large to be a downward API item ({length} bytes).");
+        }
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, first.Length) + 1);
+        try
+        {
+            first.CopyTo(buffer);
+            int total = first.Length;
+            while (true)
             {
-                int total = 0;
-                while (true)
+                if (total == buffer.Length)
                 {
-                    if (total == buffer.Length)
-                    {
-                        byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        buffer[..total].CopyTo(larger);
-                        if (rented is not null)
-                        {
-                            ArrayPool<byte>.Shared.Return(rented);
-                        }
-
-                        rented = larger;
-                        buffer = larger;
-                    }
-
-                    int read = RandomAccess.Read(handle, buffer[total..], total);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    total += read;
+                    byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, total).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
                 }
 
-                return Encoding.UTF8.GetString(buffer[..total]);
-            }
-            finally
-            {
-                if (rented is not null)
+                int read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+                if (read == 0)
                 {
-                    ArrayPool<byte>.Shared.Return(rented);
+                    return Encoding.UTF8.GetString(buffer, 0, total);
                 }
+
+                total += read;
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

@@ -4,10 +4,21 @@ namespace PodBinding.Tests.Support;
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
+        : this(System.IO.Path.GetTempPath())
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "podbinding-tests-" + Guid.NewGuid().ToString("N"));
+    }
+
+    private TempDirectory(string parent)
+    {
+        Path = System.IO.Path.Combine(parent, "podbinding-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
+
+    /// <summary>
+    /// A directory on tmpfs (<c>/dev/shm</c>) where the machine has one: downward API volumes are memory-backed
+    /// (spec §4.4), and on a disk the kubelet's create-and-remove per version costs several times more.
+    /// </summary>
+    public static TempDirectory OnTmpfs() => new(Directory.Exists("/dev/shm") ? "/dev/shm" : System.IO.Path.GetTempPath());
 
     public string Path { get; }
 

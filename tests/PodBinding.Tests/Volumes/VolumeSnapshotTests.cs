@@ -243,6 +243,27 @@ public sealed class VolumeSnapshotTests : IDisposable
         Assert.Equal("", snapshot[1]);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1023)]
+    [InlineData(1024)] // fills the first read exactly: the rest is read until end of file
+    [InlineData(1025)]
+    [InlineData(4097)]
+    [InlineData(256 * 1024)] // the API's limit on all annotations together
+    public void Items_of_any_size_are_read_whole(int size)
+    {
+        string value = string.Create(size, 0, static (chars, _) =>
+        {
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)('a' + (i % 26));
+            }
+        });
+        _writer.Write(new Dictionary<string, string> { ["annotations"] = value });
+
+        Assert.Equal(value, VolumeSnapshot.Read(_writer.VolumeDirectory, ["annotations"])[0]);
+    }
+
     [Fact]
     public void Invalid_utf8_in_a_hand_made_file_becomes_replacement_characters()
     {

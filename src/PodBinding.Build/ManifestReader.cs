@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace PodBinding.Build;
+
+/// <summary>One file the generator asked for: its relative path (with <c>/</c>) and its whole content.</summary>
+internal sealed class Manifest
+{
+    public Manifest(string relativePath, string content)
+    {
+        RelativePath = relativePath;
+        Content = content;
+    }
+
+    public string RelativePath { get; }
+
+    public string Content { get; }
+}
+
+/// <summary>
+/// Reads the <c>[assembly: AssemblyMetadata("PodBinding.Manifest:&lt;path&gt;", "&lt;content&gt;")]</c> attributes
+/// from a compiled assembly's metadata. Nothing is loaded: the file is parsed with System.Reflection.Metadata.
+/// </summary>
+internal static class ManifestReader
+{
+    public const string KeyPrefix = "PodBinding.Manifest:";
+
+    /// <summary>Every (key, value) of an <c>AssemblyMetadataAttribute</c> whose key starts with <see cref="KeyPrefix"/>, in metadata order.</summary>
+    /// <exception cref="BadImageFormatException">The file is not a .NET assembly or its metadata is malformed.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static List<KeyValuePair<string, string?>> ReadManifestAttributes(string assemblyPath)
+    {
+        var result = new List<KeyValuePair<string, string?>>();
+        using var stream = new FileStream(assemblyPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var peReader = new PEReader(stream);
+        if (!peReader.HasMetadata)
+        {
+            throw new BadImageFormatException("The file has no .NET metadata.");
+        }
+
+        MetadataReader reader = peReader.GetMetadataReader();
+        if (!reader.IsAssembly)
+        {
+            throw new BadImageFormatException("The file is a .NET module, not an assembly.");
+        }
+
+        foreach (CustomAttributeHandle handle in reader.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            CustomAttribute attribute = reader.GetCustomAttribute(handle);
+            if (!IsAssemblyMetadataAttribute(reader, attribute.Constructor))
+            {
+                continue;
+            }
+
+            BlobReader blob = reader.GetBlobReader(attribute.Value);
+            if (blob.Length < 2 || blob.ReadUInt16() != 1)
+            {
+                throw new BadImageFormatException("An AssemblyMetadata attribute has a malformed value blob.");
+            }
+
+            string? key = blob.ReadSerializedString();
+            if (key is null || !key.StartsWith(KeyPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string? value = blob.ReadSerializedString();
+            result.Add(new KeyValuePair<string, string?>(key, value));
+        }
+
+        return result;
+    }
+
+    private static bool IsAssemblyMetadataAttribute(MetadataReader reader, EntityHandle constructor)
+    {
+        StringHandle name;
+        StringHandle ns;
+        BlobHandle signature;
+        switch (constructor.Kind)
+        {
+            case HandleKind.MemberReference:
+                MemberReference member = reader.GetMemberReference((MemberReferenceHandle)constructor);
+                signature = member.Signature;
+                if (member.Parent.Kind == HandleKind.TypeReference)
+                {
+                    TypeReference type = reader.GetTypeReference((TypeReferenceHandle)member.Parent);
+                    name = type.Name;
+                    ns = type.Namespace;
+                }
+                else if (member.Parent.Kind == HandleKind.TypeDefinition)
+                {
+                    TypeDefinition type = reader.GetTypeDefinition((TypeDefinitionHandle)member.Parent);
+                    name = type.Name;
+                    ns = type.Namespace;
+                }
+                else
+                {
+                    return false;
+                }
+
+                break;
+            case HandleKind.MethodDefinition:
+                // Only when the assembly being read defines System.Reflection.AssemblyMetadataAttribute itself.
+                MethodDefinition method = reader.GetMethodDefinition((MethodDefinitionHandle)constructor);
+                TypeDefinition declaring = reader.GetTypeDefinition(method.GetDeclaringType());
+                name = declaring.Name;
+                ns = declaring.Namespace;
+                signature = method.Signature;
+                break;
+            default:
+                return false;
+        }
+
+        return reader.StringComparer.Equals(name, "AssemblyMetadataAttribute")
+            && reader.StringComparer.Equals(ns, "System.Reflection")
+            && IsStringStringConstructor(reader.GetBlobReader(signature));
+    }
+
+    // Method signature blob: calling convention, parameter count, return type, parameter types (ECMA-335 II.23.2.1).
+    private static bool IsStringStringConstructor(BlobReader signature)
+    {
+        SignatureHeader header = signature.ReadSignatureHeader();
+        if (header.Kind != SignatureKind.Method || header.IsGeneric)
+        {
+            return false;
+        }
+
+        return signature.ReadCompressedInteger() == 2
+            && signature.ReadSignatureTypeCode() == SignatureTypeCode.Void
+            && signature.ReadSignatureTypeCode() == SignatureTypeCode.String
+            && signature.ReadSignatureTypeCode() == SignatureTypeCode.String;
+    }
+}

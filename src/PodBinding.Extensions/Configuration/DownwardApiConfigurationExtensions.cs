@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+
+namespace PodBinding.Extensions.Configuration;
+
+/// <summary>Adds a downward API volume to configuration.</summary>
+public static class DownwardApiConfigurationExtensions
+{
+    /// <summary>
+    /// Adds the volume at <paramref name="volumeDirectory"/>: <c>Labels:&lt;key&gt;</c>, <c>Annotations:&lt;key&gt;</c>
+    /// and one key per other item, reloaded when the kubelet updates the volume.
+    /// </summary>
+    public static IConfigurationBuilder AddDownwardApiVolume(
+        this IConfigurationBuilder builder,
+        string volumeDirectory = DownwardBindingAttribute.DefaultMountPath,
+        bool optional = true,
+        bool reloadOnChange = true)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(new DownwardApiConfigurationSource
+        {
+            VolumeDirectory = volumeDirectory,
+            Optional = optional,
+            ReloadOnChange = reloadOnChange,
+        });
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace PodBinding.Extensions;
+
+/// <summary>Source-generated log messages (no boxing, no reflection).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Loaded {Type} ({Members} members, volume {Volume}, watching: {Watching})")]
+    public static partial void Loaded(ILogger logger, string type, int members, string volume, bool watching);
+
+    [LoggerMessage(2, LogLevel.Critical, "Could not load {Type} from the Downward API: {Problems}")]
+    public static partial void LoadFailed(ILogger logger, string type, string problems, Exception exception);
+
+    [LoggerMessage(3, LogLevel.Information, "Reloaded {Type}: the kubelet updated the volume (version {Version})")]
+    public static partial void Reloaded(ILogger logger, string type, string? version);
+
+    [LoggerMessage(4, LogLevel.Warning, "Could not reload {Type}; keeping the previous value: {Problem}")]
+    public static partial void ReloadFailed(ILogger logger, string type, string problem, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Error, "A change callback for {Type} threw; other callbacks still ran")]
+    public static partial void CallbackFailed(ILogger logger, string type, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "File-system events for {Type} failed; polling until they recover: {Problem}")]
+    public static partial void EventsFailed(ILogger logger, string type, string problem, Exception exception);
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+using PodBinding.Watching;
+
+namespace PodBinding.Extensions;
+
+/// <summary>
+/// The one live value of <typeparamref name="T"/> in a service provider: loaded on first use (or at host start),
+/// watched, logged, and exposed as a change token.
+/// </summary>
+/// <typeparam name="T">The bound class.</typeparam>
+public sealed class PodBindingState<T> : IDisposable
+    where T : class, IDownwardBinding<T>
+{
+    private readonly ILogger _logger;
+    private readonly DownwardWatcher<T>? _watcher;
+    private readonly T _fixed = null!;
+    private CancellationTokenSource _changed = new();
+
+    /// <summary>Loads <typeparamref name="T"/> (throwing <see cref="DownwardApiLoadException"/> when the pod is misconfigured) and starts watching.</summary>
+    public PodBindingState(PodBindingRegistration<T> registration, ILogger logger)
+    {
+        _logger = logger;
+        PodSource source = registration.ResolveSource();
+        try
+        {
+            if (registration.Watch)
+            {
+                _watcher = DownwardWatcher.Start<T>(source, registration.WatchOptions);
+                _watcher.Subscribe(OnChanged);
+                _watcher.Error += OnError;
+            }
+            else
+            {
+                _fixed = T.Load(source);
+            }
+        }
+        catch (DownwardApiLoadException e)
+        {
+            Log.LoadFailed(_logger, T.DownwardApi.TypeName, e.Message, e);
+            throw;
+        }
+
+        Log.Loaded(_logger, T.DownwardApi.TypeName, T.DownwardApi.References.Count, source.VolumeDirectory, registration.Watch);
+    }
+
+    /// <summary>The current value.</summary>
+    public T Current => _watcher?.Current ?? _fixed;
+
+    /// <summary>A token that fires at the next change of the value.</summary>
+    public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changed).Token);
+
+    /// <summary>Raised after each change, with the new value.</summary>
+    public event Action<T>? Changed;
+
+    /// <inheritdoc/>
+    public void Dispose() => _watcher?.Dispose();
+
+    private void OnChanged(T value)
+    {
+        Log.Reloaded(_logger, T.DownwardApi.TypeName, _watcher?.Version);
+        CancellationTokenSource previous = Interlocked.Exchange(ref _changed, new CancellationTokenSource());
+        Changed?.Invoke(value);
+        previous.Cancel();
+        previous.Dispose();
+    }
+
+    private void OnError(DownwardWatchError error)
+    {
+        switch (error.Kind)
+        {
+            case DownwardWatchErrorKind.Reload:
+                Log.ReloadFailed(_logger, T.DownwardApi.TypeName, error.Exception.Message, error.Exception);
+                break;
+            case DownwardWatchErrorKind.Callback:
+                Log.CallbackFailed(_logger, T.DownwardApi.TypeName, error.Exception);
+                break;
+            default:
+                Log.EventsFailed(_logger, T.DownwardApi.TypeName, error.Exception.Message, error.Exception);
+                break;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+namespace PodBinding.Generators.Diagnostics;
+
+/// <summary>
+/// Stable diagnostic IDs (never reused). Ranges: PB00xx Kubernetes rules the API server or kubelet would enforce,
+/// PB01xx C# shape rules, PB02xx staleness, PB03xx drift between committed YAML and code. Linked into the
+/// code-fix assembly as source, so both use the same constants.
+/// </summary>
+internal static class DiagnosticIds
+{
+    public const string UnknownFieldPath = "PB0001";
+    public const string WrongChannel = "PB0002";
+    public const string InvalidSubscript = "PB0003";
+    public const string InvalidResource = "PB0004";
+    public const string InvalidDivisor = "PB0005";
+    public const string NonCanonicalDivisor = "PB0006";
+    public const string ResourceOptionOnField = "PB0007";
+    public const string InvalidContainerName = "PB0008";
+    public const string GuessedContainerName = "PB0009";
+    public const string InvalidEnvVarName = "PB0010";
+    public const string RelaxedEnvVarName = "PB0011";
+    public const string DuplicateEnvVar = "PB0012";
+    public const string DuplicateItemPath = "PB0013";
+    public const string InvalidItemPath = "PB0014";
+    public const string InvalidMountPath = "PB0015";
+    public const string InvalidVolumeName = "PB0016";
+    public const string InvalidWorkload = "PB0017";
+
+    public const string NotPartial = "PB0100";
+    public const string WrongType = "PB0101";
+    public const string UnsupportedTarget = "PB0102";
+    public const string NoSetter = "PB0103";
+    public const string StaticProperty = "PB0104";
+
+    public const string StaleMetadataInEnv = "PB0200";
+    public const string ResizableResourceInEnv = "PB0201";
+    public const string RawEnvRead = "PB0202";
+    public const string SubPathMount = "PB0203";
+
+    public const string ManifestDrift = "PB0300";
+}

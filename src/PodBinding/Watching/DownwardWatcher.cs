@@ -1,0 +1,190 @@
+using PodBinding.Loading;
+using PodBinding.Volumes;
+
+namespace PodBinding.Watching;
+
+/// <summary>Creates watchers for generated classes.</summary>
+public static class DownwardWatcher
+{
+    /// <summary>Loads <typeparamref name="T"/> from <paramref name="source"/> and watches its volume for changes.</summary>
+    /// <exception cref="DownwardApiLoadException">The first load failed; nothing is watched.</exception>
+    public static DownwardWatcher<T> Start<T>(PodSource source, DownwardWatchOptions? options = null)
+        where T : class, IDownwardBinding<T>
+        => new(source, T.DownwardApi, static (reader, previous) => T.ReadDownward(reader, previous), options ?? new DownwardWatchOptions());
+
+    /// <summary>Watches the running pod's volume at the class's mount path.</summary>
+    public static DownwardWatcher<T> Start<T>(DownwardWatchOptions? options = null)
+        where T : class, IDownwardBinding<T>
+        => Start<T>(PodSource.FromProcess(T.DownwardApi.MountPath), options);
+}
+
+/// <summary>
+/// Keeps a bound class current while the kubelet updates the downward API volume. The kubelet switches versions by
+/// renaming <c>..data</c>; the item symlinks never change (spec §6.3), so this watches the directory for that swap,
+/// checks <c>readlink(..data)</c> on every event and every <see cref="DownwardWatchOptions.PollInterval"/>, reloads
+/// the volume members as one snapshot, and delivers a new instance only when their content changed. Env-var members
+/// are carried over: they cannot change in a running container.
+/// </summary>
+/// <typeparam name="T">The bound class.</typeparam>
+public sealed class DownwardWatcher<T> : IDisposable
+    where T : class
+{
+    private readonly PodSource _source;
+    private readonly DownwardBindingInfo _info;
+    private readonly Func<BindingReader, T?, T> _build;
+    private readonly object _gate = new();
+    private readonly object _subscribersGate = new();
+    private readonly VolumeChangeLoop _loop;
+    private Action<T>[] _subscribers = Array.Empty<Action<T>>();
+    private VolumeSnapshot? _snapshot;
+    private T _current;
+    private int _disposed;
+
+    internal DownwardWatcher(PodSource source, DownwardBindingInfo info, Func<BindingReader, T?, T> build, DownwardWatchOptions options)
+    {
+        options.Validate();
+        _source = source;
+        _info = info;
+        _build = build;
+
+        var reader = new BindingReader(source, info);
+        _current = build(reader, null);
+        _snapshot = reader.Volume;
+        _loop = new VolumeChangeLoop(source.VolumeDirectory, options, CheckForChange, Report);
+    }
+
+    /// <summary>The latest successfully loaded value.</summary>
+    public T Current => Volatile.Read(ref _current);
+
+    /// <summary>The <c>..data</c> version the current value was read from (null for a plain folder).</summary>
+    public string? Version => Volatile.Read(ref _snapshot)?.Version;
+
+    /// <summary>Whether file-system events are active (false: polling only).</summary>
+    public bool UsesFileSystemEvents => _loop.UsesFileSystemEvents;
+
+    internal VolumeChangeLoop Loop => _loop;
+
+    /// <summary>Problems the watcher survived: failed reloads, throwing callbacks, lost events.</summary>
+    public event Action<DownwardWatchError>? Error;
+
+    /// <summary>Calls <paramref name="onChange"/> with each new value; dispose the result to stop.</summary>
+    public IDisposable Subscribe(Action<T> onChange)
+    {
+        ArgumentNullException.ThrowIfNull(onChange);
+        lock (_subscribersGate)
+        {
+            _subscribers = [.. _subscribers, onChange];
+        }
+
+        return new Subscription(this, onChange);
+    }
+
+    /// <summary>Checks for a change now, as a file-system event would, and returns once the check ran.</summary>
+    public void CheckNow()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        CheckForChange();
+    }
+
+    /// <summary>Stops watching; returns once the background loop has ended (unless called from a change callback).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _loop.Dispose();
+        }
+    }
+
+    private void CheckForChange()
+    {
+        lock (_gate)
+        {
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                return;
+            }
+
+            VolumeSnapshot? previous = _snapshot;
+            if (previous?.Version is { } known && VolumeSnapshot.ReadVersion(_source.VolumeDirectory) == known)
+            {
+                return; // no swap since the last load: one readlink
+            }
+
+            T next;
+            VolumeSnapshot? snapshot;
+            try
+            {
+                var reader = new BindingReader(_source, _info);
+                snapshot = reader.Volume;
+                if (snapshot is not null && previous is not null && snapshot.HasSameContent(previous))
+                {
+                    Volatile.Write(ref _snapshot, snapshot); // a new version with the same bytes: nothing to deliver
+                    return;
+                }
+
+                next = _build(reader, Volatile.Read(ref _current));
+            }
+            catch (Exception e) when (e is DownwardApiLoadException or IOException or UnauthorizedAccessException)
+            {
+                Report(new DownwardWatchError(DownwardWatchErrorKind.Reload, e));
+                return;
+            }
+
+            Volatile.Write(ref _snapshot, snapshot);
+            Volatile.Write(ref _current, next);
+            Notify(next);
+        }
+    }
+
+    private void Notify(T value)
+    {
+        foreach (Action<T> subscriber in Volatile.Read(ref _subscribers))
+        {
+            try
+            {
+                subscriber(value);
+            }
+            catch (Exception e)
+            {
+                Report(new DownwardWatchError(DownwardWatchErrorKind.Callback, e));
+            }
+        }
+    }
+
+    private void Report(DownwardWatchError error)
+    {
+        try
+        {
+            Error?.Invoke(error);
+        }
+        catch
+        {
+            // An error handler that throws must not stop the watcher.
+        }
+    }
+
+    private void Unsubscribe(Action<T> onChange)
+    {
+        lock (_subscribersGate)
+        {
+            int index = Array.IndexOf(_subscribers, onChange);
+            if (index >= 0)
+            {
+                _subscribers = [.. _subscribers[..index], .. _subscribers[(index + 1)..]];
+            }
+        }
+    }
+
+    private sealed class Subscription(DownwardWatcher<T> watcher, Action<T> onChange) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                watcher.Unsubscribe(onChange);
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+namespace PodBinding.Analyzers.Tests;

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace PodBinding.Generators.Tests.Helpers;
+
+/// <summary>Runs <see cref="PodBindingGenerator"/> with step tracking on, and checks that its output compiles cleanly.</summary>
+internal static class GeneratorRunner
+{
+    public static readonly GeneratorDriverOptions Tracking =
+        new(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true);
+
+    public static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            new[] { new PodBindingGenerator().AsSourceGenerator() },
+            parseOptions: TestCompilation.ParseOptions,
+            driverOptions: Tracking);
+
+    /// <summary>Runs the generator once on <paramref name="compilation"/> and asserts the result compiles without errors or warnings.</summary>
+    public static GeneratorOutput Run(CSharpCompilation compilation)
+    {
+        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        Assert.Empty(diagnostics);
+        string[] problems = TestCompilation.ErrorsAndWarnings(output);
+        Assert.True(problems.Length == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems));
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        Assert.Null(result.Exception);
+        return new GeneratorOutput(driver, output, result);
+    }
+
+    public static GeneratorOutput Run(params string[] sources) => Run(TestCompilation.Create(sources));
+}
+
+internal sealed record GeneratorOutput(GeneratorDriver Driver, Compilation Compilation, GeneratorRunResult Result)
+{
+    /// <summary>Hint name → generated text.</summary>
+    public IReadOnlyDictionary<string, string> Sources =>
+        Result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
+
+    /// <summary>File name → YAML, decoded from the output compilation's <c>AssemblyMetadata("PodBinding.Manifest:…")</c> attributes.</summary>
+    public IReadOnlyDictionary<string, string> Manifests => ManifestReader.Read(Compilation);
+
+    public string Source(string hintName) =>
+        Sources.TryGetValue(hintName, out string? text)
+            ? text
+            : throw new Xunit.Sdk.XunitException($"No generated source '{hintName}'; have: {string.Join(", ", Sources.Keys)}");
+
+    public string Manifest(string file) =>
+        Manifests.TryGetValue(file, out string? text)
+            ? text
+            : throw new Xunit.Sdk.XunitException($"No generated manifest '{file}'; have: {string.Join(", ", Manifests.Keys)}");
+}
+
+/// <summary>Reads the YAML back out of a compilation the way the build task reads it out of the assembly.</summary>
+internal static class ManifestReader
+{
+    public const string Prefix = "PodBinding.Manifest:";
+
+    public static IReadOnlyDictionary<string, string> Read(Compilation compilation)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (AttributeData attribute in compilation.Assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != "System.Reflection.AssemblyMetadataAttribute"
+                || attribute.ConstructorArguments is not [{ Value: string key }, { Value: string value }]
+                || !key.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string file = key.Substring(Prefix.Length);
+            Assert.False(files.ContainsKey(file), $"Manifest '{file}' is emitted twice");
+            files.Add(file, value);
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using k8s;
+using k8s.Models;
+using PodBinding.Generators.Tests.Helpers;
+
+namespace PodBinding.Generators.Tests;
+
+/// <summary>
+/// The generated patch and Component through the real <c>kubectl kustomize</c>: the generated env vars, volume and
+/// mount merge into the named container, and what the base already had survives. kubectl must be on PATH (CI installs
+/// Debian's kubernetes-client); without it these tests fail rather than skip.
+/// </summary>
+public sealed class KustomizeTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "podbinding-kustomize-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void DeploymentPatch_MergesIntoTheNamedContainer()
+    {
+        GeneratorOutput output = GeneratorRunner.Run(Sources.OrdersDeployment);
+        WriteBase("""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: orders
+            spec:
+              replicas: 2
+              selector:
+                matchLabels:
+                  app: orders
+              template:
+                metadata:
+                  labels:
+                    app: orders
+                spec:
+                  containers:
+                  - name: orders
+                    image: registry.example.com/orders:1.4.2
+                    env:
+                    - name: ASPNETCORE_URLS
+                      value: http://+:8080
+                    volumeMounts:
+                    - name: cache
+                      mountPath: /var/cache/orders
+                  - name: envoy
+                    image: envoyproxy/envoy:v1.31.0
+                  volumes:
+                  - name: cache
+                    emptyDir: {}
+            """);
+        WriteComponent(output);
+
+        V1Deployment deployment = KubernetesYaml.Deserialize<V1Deployment>(Kustomize(), strict: true);
+        V1PodSpec spec = deployment.Spec.Template.Spec;
+        Assert.Equal(2, deployment.Spec.Replicas);
+
+        V1Container orders = Assert.Single(spec.Containers, c => c.Name == "orders");
+        Assert.Equal("registry.example.com/orders:1.4.2", orders.Image);
+        V1EnvVar existing = Assert.Single(orders.Env, e => e.Name == "ASPNETCORE_URLS");
+        Assert.Equal("http://+:8080", existing.Value);
+        string[] generated = { "POD_NAME", "POD_NAMESPACE", "POD_UID", "NODE_NAME", "POD_SERVICE_ACCOUNT", "POD_IP", "POD_IPS", "LIMITS_MEMORY_MIB", "REQUESTS_CPU_MILLICORES" };
+        Assert.Equal(generated.Append("ASPNETCORE_URLS").OrderBy(n => n, StringComparer.Ordinal), orders.Env.Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal("spec.nodeName", orders.Env.Single(e => e.Name == "NODE_NAME").ValueFrom.FieldRef.FieldPath);
+        V1ResourceFieldSelector memory = orders.Env.Single(e => e.Name == "LIMITS_MEMORY_MIB").ValueFrom.ResourceFieldRef;
+        Assert.Equal(("orders", "limits.memory", "1Mi"), (memory.ContainerName, memory.Resource, memory.Divisor.ToString()));
+
+        Assert.Equal(new[] { "cache", "podinfo" }, orders.VolumeMounts.Select(m => m.Name).OrderBy(n => n, StringComparer.Ordinal));
+        V1VolumeMount podinfo = orders.VolumeMounts.Single(m => m.Name == "podinfo");
+        Assert.Equal(("/etc/podinfo", true), (podinfo.MountPath, podinfo.ReadOnlyProperty));
+
+        // The other container is left alone: no env, no mounts.
+        V1Container envoy = Assert.Single(spec.Containers, c => c.Name == "envoy");
+        Assert.Null(envoy.Env);
+        Assert.Null(envoy.VolumeMounts);
+        Assert.Equal(2, spec.Containers.Count);
+
+        Assert.Equal(new[] { "cache", "podinfo" }, spec.Volumes.Select(v => v.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.NotNull(spec.Volumes.Single(v => v.Name == "cache").EmptyDir);
+        V1Volume volume = spec.Volumes.Single(v => v.Name == "podinfo");
+        Assert.Equal(new[] { "labels", "annotations", "label.app.kubernetes.io_version" }, volume.DownwardAPI.Items.Select(i => i.Path));
+        Assert.Equal("metadata.labels['app.kubernetes.io/version']", volume.DownwardAPI.Items[2].FieldRef.FieldPath);
+    }
+
+    [Fact]
+    public void CronJobPatch_MergesIntoTheJobTemplatesContainer()
+    {
+        GeneratorOutput output = GeneratorRunner.Run(Sources.ReportCronJob);
+        WriteBase("""
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata:
+              name: nightly-report
+            spec:
+              schedule: "0 2 * * *"
+              jobTemplate:
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: OnFailure
+                      containers:
+                      - name: report
+                        image: registry.example.com/report:2.0.0
+                        env:
+                        - name: REPORT_BUCKET
+                          value: s3://reports
+                        volumeMounts:
+                        - name: scratch
+                          mountPath: /scratch
+                      volumes:
+                      - name: scratch
+                        emptyDir: {}
+            """);
+        WriteComponent(output);
+
+        V1CronJob cronJob = KubernetesYaml.Deserialize<V1CronJob>(Kustomize(), strict: true);
+        Assert.Equal("0 2 * * *", cronJob.Spec.Schedule);
+        V1PodSpec spec = cronJob.Spec.JobTemplate.Spec.Template.Spec;
+        Assert.Equal("OnFailure", spec.RestartPolicy);
+
+        V1Container report = Assert.Single(spec.Containers);
+        Assert.Equal("registry.example.com/report:2.0.0", report.Image);
+        Assert.Equal(new[] { "LIMITS_EPHEMERAL_STORAGE_GIB", "POD_NAME", "REPORT_BUCKET" }, report.Env.Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal("s3://reports", report.Env.Single(e => e.Name == "REPORT_BUCKET").Value);
+        V1ResourceFieldSelector scratch = report.Env.Single(e => e.Name == "LIMITS_EPHEMERAL_STORAGE_GIB").ValueFrom.ResourceFieldRef;
+        Assert.Equal(("report", "limits.ephemeral-storage", "1Gi"), (scratch.ContainerName, scratch.Resource, scratch.Divisor.ToString()));
+
+        Assert.Equal(new[] { "podinfo", "scratch" }, report.VolumeMounts.Select(m => m.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.True(report.VolumeMounts.Single(m => m.Name == "podinfo").ReadOnlyProperty);
+        Assert.Equal(new[] { "podinfo", "scratch" }, spec.Volumes.Select(v => v.Name).OrderBy(n => n, StringComparer.Ordinal));
+        V1DownwardAPIVolumeFile item = Assert.Single(spec.Volumes.Single(v => v.Name == "podinfo").DownwardAPI.Items);
+        Assert.Equal(("annotations", "metadata.annotations"), (item.Path, item.FieldRef.FieldPath));
+    }
+
+    [Fact]
+    public void NamesYaml11WouldRetype_SurviveKustomizeAsStrings()
+    {
+        // go-yaml reads plain 1_000 as the int 1000 and 2024-01-02 as a timestamp; the generator must quote them.
+        GeneratorOutput output = GeneratorRunner.Run("""
+            using PodBinding;
+
+            namespace Orders.Odd;
+
+            [DownwardBinding(ContainerName = "orders", WorkloadKind = WorkloadKind.Deployment, WorkloadName = "orders")]
+            public partial class OddNames
+            {
+                [FromDownward("metadata.name", EnvVar = "1_000")]
+                public required string Name { get; init; }
+
+                [FromDownward("metadata.namespace", File = "2024-01-02")]
+                public required string Namespace { get; init; }
+            }
+            """);
+        WriteBase("""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: orders
+            spec:
+              selector:
+                matchLabels:
+                  app: orders
+              template:
+                metadata:
+                  labels:
+                    app: orders
+                spec:
+                  containers:
+                  - name: orders
+                    image: registry.example.com/orders:1.4.2
+            """);
+        WriteComponent(output);
+
+        V1PodSpec spec = KubernetesYaml.Deserialize<V1Deployment>(Kustomize(), strict: true).Spec.Template.Spec;
+        Assert.Equal("1_000", Assert.Single(Assert.Single(spec.Containers).Env).Name);
+        Assert.Equal("2024-01-02", Assert.Single(Assert.Single(spec.Volumes).DownwardAPI.Items).Path);
+    }
+
+    private void WriteBase(string workload)
+    {
+        Write("base/workload.yaml", workload);
+        Write("base/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- workload.yaml\n");
+        Write("overlay/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ../base\ncomponents:\n- ../podbinding\n");
+    }
+
+    /// <summary>The generated files, exactly as the build would write them into the manifest folder.</summary>
+    private void WriteComponent(GeneratorOutput output)
+    {
+        Assert.Contains("kustomization.yaml", output.Manifests.Keys);
+        foreach ((string file, string yaml) in output.Manifests)
+        {
+            Write("podbinding/" + file, yaml);
+        }
+    }
+
+    private void Write(string relative, string text)
+    {
+        string path = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text.Replace("\r\n", "\n"));
+    }
+
+    private string Kustomize()
+    {
+        var start = new ProcessStartInfo("kubectl")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("kustomize");
+        start.ArgumentList.Add(Path.Combine(_root, "overlay"));
+
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new Xunit.Sdk.XunitException($"kubectl is not on PATH ({e.Message}); install it (Debian: apt-get install kubernetes-client). These tests must not be skipped.");
+        }
+
+        using (process)
+        {
+            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+            Task<string> stderr = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"kubectl kustomize failed ({process.ExitCode}):\n{stderr.Result}");
+            return stdout.Result;
+        }
+    }
+}
