@@ -1,3 +1,24 @@
 using BenchmarkDotNet.Running;
+using PodBinding.Benchmarks.Generators;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// --validate: the untimed correctness checks (incremental caching, generated code compiles, anchor generator active).
+if (args.Contains("--validate"))
+{
+    return Validation.Run();
+}
+
+// --paired [rounds]: benchmark and floor alternately in one process, a cross-check of the ratios on a busy machine.
+if (args.Contains("--paired"))
+{
+    return PodBinding.Benchmarks.Paired.Run(args);
+}
+
+// In-process by default (style.md §5: no separate build of a generated project, which would also have to repeat the
+// Roslyn 4.14 override). A [InProcess] attribute would add a second job next to a command-line --job instead.
+if (!args.Contains("--inProcess") && !args.Contains("--outOfProcess"))
+{
+    args = args.Append("--inProcess").ToArray();
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Where(a => a != "--outOfProcess").ToArray());
+return 0;
