@@ -103,8 +103,11 @@ public sealed class RawEnvReadCodeFix : CodeFixProvider
         DocumentEditor readEditor = await editor.GetDocumentEditorAsync(document.Id, ct).ConfigureAwait(false);
         readEditor.ReplaceNode(read, LiveRead(host, member, read));
 
+        // A blank line before the new member, in the file's own line ending.
+        string newLine = (await hostDocument.GetTextAsync(ct).ConfigureAwait(false)).ToString().Contains("\r\n") ? "\r\n" : "\n";
         MemberDeclarationSyntax property = SyntaxFactory.ParseMemberDeclaration(
-                $"[global::PodBinding.FromDownward({SyntaxFactory.Literal(fieldPath).ToFullString()})]\npublic string? {member} {{ get; init; }}\n")!
+                $"[global::PodBinding.FromDownward({SyntaxFactory.Literal(fieldPath).ToFullString()})]{newLine}public string? {member} {{ get; init; }}{newLine}")!
+            .WithLeadingTrivia(SyntaxFactory.EndOfLine(newLine))
             .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
         DocumentEditor hostEditor = await editor.GetDocumentEditorAsync(hostDocument.Id, ct).ConfigureAwait(false);
         hostEditor.AddMember(declaration, property);
