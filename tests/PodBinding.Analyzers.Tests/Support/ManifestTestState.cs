@@ -26,7 +26,7 @@ internal static class ManifestTestState
     public static string Path(string relative) => ProjectDir + relative;
 
     public static string GlobalConfig(string? manifestFolder = null) =>
-        "is_global = true\nbuild_property.ProjectDir = " + ProjectDir + "\n"
+        "is_global = true\nbuild_property.ProjectDir = " + ProjectDir + "\nbuild_property.PodBindingContainerName = orders\n"
         + (manifestFolder is null ? "" : "build_property.PodBindingManifestFolder = " + manifestFolder + "\n");
 
     public static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> Analyzer<TAnalyzer>(string source, params (string Relative, string Yaml)[] yaml)
