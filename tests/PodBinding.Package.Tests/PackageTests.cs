@@ -25,7 +25,10 @@ public sealed partial class PackageTests(PackageFixture package) : IClassFixture
         Assert.Contains("README.md", entries);
         // Only the task dll: MSBuild hosts Microsoft.Build.* and System.Reflection.Metadata; the compiler hosts Roslyn.
         Assert.Equal(["tasks/netstandard2.0/PodBinding.Build.dll"], entries.Where(e => e.StartsWith("tasks/", StringComparison.Ordinal)));
-        Assert.Equal(["analyzers/dotnet/cs/PodBinding.Generators.dll"], entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)));
+        // The generator (with the analyzers), the code fixes, and the analyzers' YAML parser beside them.
+        Assert.Equal(
+            ["analyzers/dotnet/cs/PodBinding.CodeFixes.dll", "analyzers/dotnet/cs/PodBinding.Generators.dll", "analyzers/dotnet/cs/YamlDotNet.dll"],
+            entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)));
         Assert.DoesNotContain(entries, e => e.Contains("InRepo", StringComparison.Ordinal));
         Assert.True(entries.Count > 0, listing);
 
