@@ -124,6 +124,25 @@ public sealed class DriftAnalyzerTests
         PB0300("deploy/podbinding/kustomization.yaml", 6, 28, Differs("deploy/podbinding/kustomization.yaml", "the kustomize Component of all bound classes", 6)));
 
     [Fact]
+    public Task A_class_bound_through_an_attribute_alias_declared_in_another_file_is_found()
+    {
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<ManifestDriftAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0"),
+            TestState =
+            {
+                Sources =
+                {
+                    ("/src/Orders/Usings.cs", "global using Bind = PodBinding.FromDownwardAttribute;"),
+                    ("/src/Orders/GlobalPod.cs", "public partial class GlobalPod\n{\n    [Bind(\"metadata.name\")]\n    public required string Name { get; init; }\n}\n"),
+                },
+            },
+        };
+        ManifestTestState.Configure(test.TestState, [(Fragment, GlobalPodYaml)]);
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Without_PodBinding_referenced_nothing_is_compared()
     {
         var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<ManifestDriftAnalyzer, DefaultVerifier>

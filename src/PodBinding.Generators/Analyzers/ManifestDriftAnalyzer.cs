@@ -56,7 +56,7 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
             }
 
             Compilation compilation = start.Compilation;
-            var expected = new Once<Dictionary<string, (string Content, string Owner)>>(
+            var expected = new Once<Dictionary<string, ExpectedFile>>(
                 ct => BoundClasses.ExpectedFiles(BoundClasses.Find(compilation, attribute, options, ct)));
             start.RegisterAdditionalFileAction(ctx =>
             {
@@ -71,10 +71,10 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Analyze(AdditionalFileAnalysisContext context, ManifestFile file, string name, string folder, Dictionary<string, (string Content, string Owner)> expected)
+    private static void Analyze(AdditionalFileAnalysisContext context, ManifestFile file, string name, string folder, Dictionary<string, ExpectedFile> expected)
     {
         string committed = Normalize(file.Source.ToString());
-        if (!expected.TryGetValue(name, out (string Content, string Owner) wanted))
+        if (!expected.TryGetValue(name, out ExpectedFile? wanted))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ManifestDrift,
@@ -83,7 +83,8 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        string content = Normalize(wanted.Content);
+        string generated = wanted.Content();
+        string content = Normalize(generated);
         if (content == committed)
         {
             return;
@@ -94,7 +95,7 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.ManifestDrift,
             file.LineLocation(line),
-            ImmutableDictionary<string, string?>.Empty.Add(Keys.Content, wanted.Content),
+            ImmutableDictionary<string, string?>.Empty.Add(Keys.Content, generated),
             $"{file.DisplayPath} differs from what {wanted.Owner} generates (first at line {line + 1}); rebuild to rewrite {display}, or apply the code fix, and commit it"));
     }
 

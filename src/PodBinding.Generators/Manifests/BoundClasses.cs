@@ -21,6 +21,10 @@ internal static class BoundClasses
 {
     public static BoundClass[] Find(Compilation compilation, INamedTypeSymbol attribute, GeneratorOptions options, CancellationToken ct)
     {
+        // Binding every property's attributes in a large project costs more than everything else the analyzers do, so
+        // only types declared in a file that mentions the attribute are looked at. An alias (using X =
+        // PodBinding.FromDownwardAttribute) can hide the name from the file that uses it: then every type is.
+        HashSet<SyntaxTree>? candidates = CandidateTrees(compilation, ct);
         var found = new List<BoundClass>();
         var namespaces = new Stack<INamespaceSymbol>();
         namespaces.Push(compilation.Assembly.GlobalNamespace);
@@ -35,6 +39,7 @@ internal static class BoundClasses
                     namespaces.Push(child);
                 }
                 else if (member is INamedTypeSymbol { TypeKind: TypeKind.Class } type
+                    && IsCandidate(type, candidates)
                     && PodBindingGenerator.Parser.IsSupportedTarget(type, ct)
                     && PodBindingGenerator.Parser.ReadSpec(type, attribute, firstMember: null, ct) is { Members.Count: > 0 } spec)
                 {
@@ -48,35 +53,110 @@ internal static class BoundClasses
         return found.ToArray();
     }
 
+    /// <summary>Trees whose text mentions <c>FromDownward</c>, or null (all trees) when an alias could hide it.</summary>
+    private static HashSet<SyntaxTree>? CandidateTrees(Compilation compilation, CancellationToken ct)
+    {
+        var trees = new HashSet<SyntaxTree>();
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            string text = tree.GetText(ct).ToString();
+            int at = text.IndexOf("FromDownward", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            trees.Add(tree);
+            for (; at >= 0; at = text.IndexOf("FromDownward", at + 1, StringComparison.Ordinal))
+            {
+                // "= PodBinding.FromDownward…" or "= global::PodBinding.FromDownward…": an alias.
+                int equals = text.LastIndexOf('=', at);
+                if (equals >= 0 && text.Substring(equals + 1, at - equals - 1).Trim() is "PodBinding." or "global::PodBinding.")
+                {
+                    return null;
+                }
+            }
+        }
+
+        return trees;
+    }
+
+    private static bool IsCandidate(INamedTypeSymbol type, HashSet<SyntaxTree>? candidates)
+    {
+        if (candidates is null)
+        {
+            return true;
+        }
+
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (candidates.Contains(reference.SyntaxTree))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The files the build writes for <paramref name="classes"/>, by name inside the manifest folder, with the class (or
-    /// the kustomize Component) that produces each: the generator's own emitters, so the comparison cannot drift.
+    /// the kustomize Component) that produces each. Names only: <see cref="ExpectedFile.Content"/> runs the generator's
+    /// own emitters (<see cref="ManifestAttributeEmitter.FilesOf"/>, <see cref="ManifestEmitter.Kustomization"/>) for the
+    /// few files that are committed, so the comparison cannot drift from the build and costs nothing for the others.
     /// </summary>
-    public static Dictionary<string, (string Content, string Owner)> ExpectedFiles(IReadOnlyList<BoundClass> classes)
+    public static Dictionary<string, ExpectedFile> ExpectedFiles(IReadOnlyList<BoundClass> classes)
     {
-        var files = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        var files = new Dictionary<string, ExpectedFile>(StringComparer.Ordinal);
         var patches = new List<string>();
         foreach (BoundClass bound in classes)
         {
-            foreach (KeyValuePair<string, string> file in ManifestAttributeEmitter.FilesOf(bound.Plan))
+            BindingPlan plan = bound.Plan;
+            files[plan.FragmentFile] = new ExpectedFile(plan.FullName, () => Content(plan, plan.FragmentFile));
+            if (plan.HasPatch)
             {
-                files[file.Key] = (file.Value, bound.Plan.FullName);
-            }
-
-            if (bound.Plan.HasPatch)
-            {
-                patches.Add(bound.Plan.PatchFile);
+                files[plan.PatchFile] = new ExpectedFile(plan.FullName, () => Content(plan, plan.PatchFile));
+                patches.Add(plan.PatchFile);
             }
         }
 
         if (patches.Count > 0)
         {
             patches.Sort(StringComparer.Ordinal);
-            files["kustomization.yaml"] = (ManifestEmitter.Kustomization(patches), "the kustomize Component of all bound classes");
+            files["kustomization.yaml"] = new ExpectedFile("the kustomize Component of all bound classes", () => ManifestEmitter.Kustomization(patches));
         }
 
         return files;
     }
+
+    private static string Content(BindingPlan plan, string file)
+    {
+        foreach (KeyValuePair<string, string> generated in ManifestAttributeEmitter.FilesOf(plan))
+        {
+            if (generated.Key == file)
+            {
+                return generated.Value;
+            }
+        }
+
+        return "";
+    }
+}
+
+/// <summary>A file the build writes: who produces it, and its text on demand.</summary>
+internal sealed class ExpectedFile
+{
+    private readonly Func<string> _content;
+
+    public ExpectedFile(string owner, Func<string> content)
+    {
+        Owner = owner;
+        _content = content;
+    }
+
+    public string Owner { get; }
+
+    public string Content() => _content();
 }
 
 /// <summary>
