@@ -120,7 +120,7 @@ internal sealed class ManifestIndex
             }
         }
 
-        return normalized.StartsWith("/", StringComparison.Ordinal) && projectDirectory is null ? normalized.Substring(1) : normalized;
+        return normalized;
     }
 }
 
