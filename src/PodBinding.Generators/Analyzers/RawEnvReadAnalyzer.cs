@@ -46,9 +46,9 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             ManifestIndex index = ManifestIndex.Create(start.Options, start.TryGetValue, start.CancellationToken);
-            if (index.HasNoEnv || start.Compilation.GetTypeByMetadataName("System.Environment") is not { } environment)
+            if (index.HasNoStaleEnv || start.Compilation.GetTypeByMetadataName("System.Environment") is not { } environment)
             {
-                return; // the common case: no manifest sets a downward-API env var, so no read can be stale
+                return; // the common case: no manifest sets an env var that goes stale, so no read can be
             }
 
             var symbols = new Symbols(start.Compilation, environment);

@@ -39,6 +39,7 @@ internal sealed class ManifestIndex
                         }
 
                         list.Add(new EnvBinding(file, container.Name, env));
+                        HasNoStaleEnv &= !(env.IsMutableMetadata || env.IsResizableResource);
                     }
                 }
             }
@@ -50,8 +51,11 @@ internal sealed class ManifestIndex
 
     public ImmutableArray<ManifestFile> Files { get; }
 
-    /// <summary>True when no manifest sets any downward-API env var: raw reads have nothing to match.</summary>
-    public bool HasNoEnv => _env.Count == 0;
+    /// <summary>
+    /// True when no manifest sets an env var from a label, an annotation or a resizable resource: raw reads have nothing
+    /// to go stale, and PB0202 registers no operation action (which would make the driver build IOperation trees).
+    /// </summary>
+    public bool HasNoStaleEnv { get; private set; } = true;
 
     /// <summary>Where manifests set env var <paramref name="name"/> (exact, case-sensitive as on Linux).</summary>
     public IReadOnlyList<EnvBinding> Env(string name) =>
