@@ -23,7 +23,9 @@ public sealed class ManifestDriftCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ManifestDrift);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    // No FixAll: the batch fixer merges source-document edits, and these are additional-document rewrites and removals
+    // (at most one diagnostic per file anyway). Rewriting every file at once is what a build does.
+    public override FixAllProvider? GetFixAllProvider() => null;
 
     /// <inheritdoc/>
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
