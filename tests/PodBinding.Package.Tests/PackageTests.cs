@@ -25,9 +25,9 @@ public sealed partial class PackageTests(PackageFixture package) : IClassFixture
         Assert.Contains("README.md", entries);
         // Only the task dll: MSBuild hosts Microsoft.Build.* and System.Reflection.Metadata; the compiler hosts Roslyn.
         Assert.Equal(["tasks/netstandard2.0/PodBinding.Build.dll"], entries.Where(e => e.StartsWith("tasks/", StringComparison.Ordinal)));
-        // The generator (and analyzers) plus the code fixes, which live in their own assembly (RS1038).
+        // The generator (with the analyzers), the code fixes, and the analyzers' YAML parser beside them.
         Assert.Equal(
-            ["analyzers/dotnet/cs/PodBinding.CodeFixes.dll", "analyzers/dotnet/cs/PodBinding.Generators.dll"],
+            ["analyzers/dotnet/cs/PodBinding.CodeFixes.dll", "analyzers/dotnet/cs/PodBinding.Generators.dll", "analyzers/dotnet/cs/YamlDotNet.dll"],
             entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(entries, e => e.Contains("InRepo", StringComparison.Ordinal));
         Assert.True(entries.Count > 0, listing);

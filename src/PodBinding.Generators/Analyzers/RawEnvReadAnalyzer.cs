@@ -1,0 +1,362 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PodBinding.Generators.Catalog;
+using PodBinding.Generators.Diagnostics;
+using PodBinding.Generators.Manifests;
+using PodBinding.Generators.Model;
+
+namespace PodBinding.Generators.Analyzers;
+
+/// <summary>
+/// PB0202: code reads an environment variable by name (<c>Environment.GetEnvironmentVariable</c>,
+/// <c>Environment.GetEnvironmentVariables()[…]</c>, <c>IConfiguration[…]</c>, <c>GetValue&lt;T&gt;(…)</c>,
+/// <c>GetSection(…).Value</c>) that one of the project's manifests sets from a label, an annotation or a resizable
+/// resource. The kubelet computes env values when the container starts (spec §7.1), so the read keeps the start-up value.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Keys of <see cref="Diagnostic.Properties"/> read by the code fix.</summary>
+    internal static class Keys
+    {
+        public const string EnvVar = "EnvVar";
+        public const string FieldPath = "FieldPath";
+        public const string Resource = "Resource";
+        public const string BoundType = "BoundType";
+        public const string BoundMember = "BoundMember";
+        public const string HostType = "HostType";
+        public const string NewMember = "NewMember";
+    }
+
+    private const string ConfigurationNamespace = "Microsoft.Extensions.Configuration.";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.RawEnvRead);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            ManifestIndex index = ManifestIndex.Create(start.Options, start.TryGetValue, start.CancellationToken);
+            if (index.HasNoStaleEnv || start.Compilation.GetTypeByMetadataName("System.Environment") is not { } environment)
+            {
+                return; // the common case: no manifest sets an env var that goes stale, so no read can be
+            }
+
+            var symbols = new Symbols(start.Compilation, environment);
+            Compilation compilation = start.Compilation;
+            INamedTypeSymbol? attribute = compilation.GetTypeByMetadataName(KnownNames.FromDownwardAttribute);
+            GeneratorOptions options = GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName);
+            var bound = new Once<BoundClass[]>(ct => attribute is null ? Array.Empty<BoundClass>() : BoundClasses.Find(compilation, attribute, options, ct));
+
+            start.RegisterOperationAction(
+                ctx => Analyze(ctx, symbols, index, bound),
+                OperationKind.Invocation,
+                OperationKind.PropertyReference);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, Symbols symbols, ManifestIndex index, Once<BoundClass[]> bound)
+    {
+        if (Read(context.Operation, symbols) is not { } read)
+        {
+            return;
+        }
+
+        EnvBinding? binding = null;
+        foreach (EnvBinding candidate in read.IgnoreCase ? index.EnvIgnoreCase(read.EnvVar) : index.Env(read.EnvVar))
+        {
+            if (candidate.Entry.IsMutableMetadata || candidate.Entry.IsResizableResource)
+            {
+                binding = candidate;
+                break;
+            }
+        }
+
+        if (binding is null)
+        {
+            return;
+        }
+
+        EnvEntry entry = binding.Entry;
+        string message = entry.IsMutableMetadata
+            ? $"{entry.Name} is set from {entry.FieldPath} in {binding.Where} and keeps its start-up value when the {(entry.FieldPath!.StartsWith("metadata.labels", StringComparison.Ordinal) ? "label" : "annotation")} changes; read the live value from the downward API volume instead"
+            : $"{entry.Name} is set from {entry.Resource} in {binding.Where} and keeps its start-up value after an in-place resize (env vars are only recomputed when the container restarts); read the live value from the downward API volume instead";
+
+        ImmutableDictionary<string, string?>.Builder properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties[Keys.EnvVar] = entry.Name;
+        properties[Keys.FieldPath] = entry.FieldPath;
+        properties[Keys.Resource] = entry.Resource;
+        BoundClass[] classes = bound.Get(context.CancellationToken);
+        if (FindMember(classes, entry, binding.Container, read.ResultType) is { } match)
+        {
+            properties[Keys.BoundType] = match.Type.Plan.FullName;
+            properties[Keys.BoundMember] = match.Member.MemberName;
+        }
+        else if (entry.IsMutableMetadata && read.ResultType is null && classes.Length > 0)
+        {
+            // No member reads this field from the volume: the fix can add one to a bound class (the first by name).
+            BoundClass host = classes[0];
+            properties[Keys.HostType] = host.Plan.FullName;
+            properties[Keys.NewMember] = NewMemberName(host.Type, entry.Name);
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RawEnvRead, context.Operation.Syntax.GetLocation(), properties.ToImmutable(), message));
+    }
+
+    /// <summary>A volume member of a bound class that reads the same field (and divisor), with a type the read can take.</summary>
+    private static (BoundClass Type, PlannedMember Member)? FindMember(BoundClass[] classes, EnvEntry entry, string container, ITypeSymbol? resultType)
+    {
+        foreach (BoundClass bound in classes)
+        {
+            foreach (PlannedMember member in bound.Plan.Members)
+            {
+                if (!member.IsVolume)
+                {
+                    continue;
+                }
+
+                bool sameField = entry.FieldPath is { } path
+                    ? member.FieldPath is { } memberPath && SameFieldPath(path, memberPath)
+                    : member.Resource == entry.Resource
+                      && (member.ContainerName ?? bound.Plan.ContainerName) == (entry.ResourceContainer ?? container)
+                      && SameDivisor(member.Divisor, entry.Divisor);
+                if (sameField && TypeFits(bound.Type, member, resultType))
+                {
+                    return (bound, member);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A string read takes a string member; <c>GetValue&lt;T&gt;</c> takes a member of type T (nullable or not).</summary>
+    private static bool TypeFits(INamedTypeSymbol type, PlannedMember member, ITypeSymbol? resultType)
+    {
+        if (resultType is null)
+        {
+            return member.Kind == ClrKind.String;
+        }
+
+        foreach (ISymbol symbol in type.GetMembers(member.MemberName))
+        {
+            if (symbol is IPropertySymbol property)
+            {
+                ITypeSymbol propertyType = property.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } n ? n.TypeArguments[0] : property.Type;
+                ITypeSymbol wanted = resultType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } w ? w.TypeArguments[0] : resultType;
+                return SymbolEqualityComparer.Default.Equals(propertyType, wanted);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SameFieldPath(string a, string b) => string.Equals(a.Replace('"', '\''), b.Replace('"', '\''), StringComparison.Ordinal);
+
+    private static bool SameDivisor(string? a, string? b) => (string.IsNullOrEmpty(a) ? "1" : a) == (string.IsNullOrEmpty(b) ? "1" : b);
+
+    /// <summary><c>POD_TIER</c> → <c>PodTier</c>, numbered when the class already has that member.</summary>
+    internal static string NewMemberName(INamedTypeSymbol type, string envVar)
+    {
+        var name = new System.Text.StringBuilder();
+        bool upper = true;
+        foreach (char c in envVar)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                upper = true;
+                continue;
+            }
+
+            if (name.Length == 0 && char.IsDigit(c))
+            {
+                name.Append('_');
+            }
+
+            name.Append(upper ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
+            upper = false;
+        }
+
+        string stem = name.Length == 0 ? "DownwardValue" : name.ToString();
+        string candidate = stem;
+        for (int i = 2; !type.GetMembers(candidate).IsEmpty || candidate == type.Name; i++)
+        {
+            candidate = stem + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    /// <summary>The env var a read names, or null when the operation is not one of the recognised reads with a constant name.</summary>
+    private static RawRead? Read(IOperation operation, Symbols symbols)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+            {
+                IMethodSymbol method = invocation.TargetMethod;
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.Environment))
+                {
+                    return method.Name == "GetEnvironmentVariable" && ConstantArgument(invocation, 0) is { } name
+                        ? new RawRead(name, IgnoreCase: false, ResultType: null)
+                        : null;
+                }
+
+                if (symbols.ConfigurationBinder is not null && method.Name == "GetValue" && method.IsGenericMethod
+                    && SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.ConfigurationBinder)
+                    && ConstantArgument(invocation, "key") is { } key)
+                {
+                    return new RawRead(ToEnvName(key), IgnoreCase: true, method.TypeArguments[0]);
+                }
+
+                return null;
+            }
+
+            case IPropertyReferenceOperation reference:
+            {
+                IPropertySymbol property = reference.Property;
+                if (property.IsIndexer)
+                {
+                    // Environment.GetEnvironmentVariables()["X"]
+                    if (reference.Instance is IInvocationOperation { TargetMethod.Name: "GetEnvironmentVariables" } all
+                        && SymbolEqualityComparer.Default.Equals(all.TargetMethod.ContainingType, symbols.Environment)
+                        && reference.Arguments.Length == 1 && Constant(reference.Arguments[0].Value) is { } name)
+                    {
+                        return new RawRead(name, IgnoreCase: false, ResultType: null);
+                    }
+
+                    // configuration["X"] on IConfiguration or anything implementing it (ConfigurationManager, …)
+                    if (symbols.IsConfigurationIndexer(property) && reference.Arguments.Length == 1 && Constant(reference.Arguments[0].Value) is { } key)
+                    {
+                        return new RawRead(ToEnvName(key), IgnoreCase: true, ResultType: null);
+                    }
+
+                    return null;
+                }
+
+                // configuration.GetSection("X").Value
+                if (property.Name == "Value" && symbols.IsSectionValue(property)
+                    && reference.Instance is IInvocationOperation { TargetMethod.Name: "GetSection" } section
+                    && symbols.IsConfigurationMember(section.TargetMethod)
+                    && ConstantArgument(section, "key") is { } sectionKey)
+                {
+                    return new RawRead(ToEnvName(sectionKey), IgnoreCase: true, ResultType: null);
+                }
+
+                return null;
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Configuration key → env var name: the environment variables provider maps <c>__</c> to <c>:</c>.</summary>
+    private static string ToEnvName(string key) => key.Replace(":", "__");
+
+    private static string? ConstantArgument(IInvocationOperation invocation, int ordinal)
+    {
+        foreach (IArgumentOperation argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == ordinal)
+            {
+                return Constant(argument.Value);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ConstantArgument(IInvocationOperation invocation, string parameter)
+    {
+        foreach (IArgumentOperation argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == parameter)
+            {
+                return Constant(argument.Value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A constant string (literal, const, <c>nameof</c>, concatenation of constants), seen through conversions.</summary>
+    private static string? Constant(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value.ConstantValue is { HasValue: true, Value: string text } && text.Length > 0 ? text : null;
+    }
+
+    /// <param name="ResultType">For <c>GetValue&lt;T&gt;</c>: T; null for the string-returning reads.</param>
+    private sealed record RawRead(string EnvVar, bool IgnoreCase, ITypeSymbol? ResultType);
+
+    /// <summary>Symbols resolved once per compilation; the configuration ones are null when the package isn't referenced.</summary>
+    private sealed class Symbols
+    {
+        private readonly IPropertySymbol? _indexer;
+        private readonly INamedTypeSymbol? _configuration;
+        private readonly INamedTypeSymbol? _section;
+
+        public Symbols(Compilation compilation, INamedTypeSymbol environment)
+        {
+            Environment = environment;
+            _configuration = compilation.GetTypeByMetadataName(ConfigurationNamespace + "IConfiguration");
+            _section = compilation.GetTypeByMetadataName(ConfigurationNamespace + "IConfigurationSection");
+            ConfigurationBinder = compilation.GetTypeByMetadataName(ConfigurationNamespace + "ConfigurationBinder");
+            _indexer = _configuration?.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(static p => p.IsIndexer);
+        }
+
+        public INamedTypeSymbol Environment { get; }
+
+        public INamedTypeSymbol? ConfigurationBinder { get; }
+
+        public bool IsConfigurationIndexer(IPropertySymbol property)
+        {
+            if (_indexer is null || _configuration is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, _indexer))
+            {
+                return true;
+            }
+
+            INamedTypeSymbol type = property.ContainingType;
+            return Implements(type, _configuration)
+                && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(_indexer), property);
+        }
+
+        public bool IsConfigurationMember(IMethodSymbol method) =>
+            _configuration is not null && (SymbolEqualityComparer.Default.Equals(method.ContainingType, _configuration) || Implements(method.ContainingType, _configuration));
+
+        public bool IsSectionValue(IPropertySymbol property) =>
+            _section is not null && (SymbolEqualityComparer.Default.Equals(property.ContainingType, _section) || Implements(property.ContainingType, _section));
+
+        private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol @interface)
+        {
+            foreach (INamedTypeSymbol implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, @interface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

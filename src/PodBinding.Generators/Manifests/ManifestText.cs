@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
+using PodBinding.Generators.Emit;
+
+namespace PodBinding.Generators.Manifests;
+
+/// <summary>
+/// What the analyzers need from one YAML file, independent of its path: the pod specs it holds (Pods, every workload
+/// kind's pod template, kustomize strategic-merge patches of them, PodBinding's own pod-spec fragments) with the
+/// downward-API env vars, volumes and mounts, each with its span. Built once per <see cref="SourceText"/>.
+/// </summary>
+internal sealed class ManifestText
+{
+    public static readonly ManifestText Empty = new(false, ImmutableArray<PodSpecEntry>.Empty);
+
+    private ManifestText(bool isGenerated, ImmutableArray<PodSpecEntry> podSpecs)
+    {
+        IsGenerated = isGenerated;
+        PodSpecs = podSpecs;
+    }
+
+    /// <summary>The file starts with PodBinding's header line (a file the build writes).</summary>
+    public bool IsGenerated { get; }
+
+    public ImmutableArray<PodSpecEntry> PodSpecs { get; }
+
+    /// <summary>Never throws on bad input: anything that isn't (valid) YAML yields no pod specs.</summary>
+    public static ManifestText Read(SourceText text, CancellationToken ct)
+    {
+        string content = text.ToString();
+        bool generated = content.StartsWith(ManifestEmitter.HeaderPrefix, StringComparison.Ordinal)
+            || (content.Length > 0 && content[0] == '\uFEFF' && content.Substring(1).StartsWith(ManifestEmitter.HeaderPrefix, StringComparison.Ordinal));
+
+        // A Helm template is not what gets deployed ({{ }} expressions decide names and values), and when it happens
+        // to parse as YAML its nodes mean nothing: skip it like any other non-manifest.
+        if (content.IndexOf("{{", StringComparison.Ordinal) >= 0 && content.IndexOf("}}", StringComparison.Ordinal) >= 0)
+        {
+            return generated ? new ManifestText(true, ImmutableArray<PodSpecEntry>.Empty) : Empty;
+        }
+
+        var specs = ImmutableArray.CreateBuilder<PodSpecEntry>();
+        foreach (YamlTreeNode document in YamlTreeNode.ParseDocuments(content, ct))
+        {
+            Collect(document, specs, depth: 0);
+        }
+
+        return specs.Count == 0 && !generated ? Empty : new ManifestText(generated, specs.ToImmutable());
+    }
+
+    private static void Collect(YamlTreeNode document, ImmutableArray<PodSpecEntry>.Builder specs, int depth)
+    {
+        if (document.Entries is null)
+        {
+            return;
+        }
+
+        string? kind = document.ScalarAt("kind");
+        string? name = document["metadata"]?.ScalarAt("name");
+        string? workload = kind is null ? null : kind + "/" + (name ?? "");
+        YamlTreeNode? podSpec = kind switch
+        {
+            "Pod" => document["spec"],
+            "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "ReplicationController" or "Job" => document["spec"]?["template"]?["spec"],
+            "CronJob" => document["spec"]?["jobTemplate"]?["spec"]?["template"]?["spec"],
+            "PodTemplate" => document["template"]?["spec"],
+            null when document["containers"] is not null => document, // a pod-spec fragment (PodBinding's own <stem>.yaml)
+            _ => null,
+        };
+
+        if (kind == "List" && depth < 4)
+        {
+            foreach (YamlTreeNode item in document.ItemsAt("items"))
+            {
+                Collect(item, specs, depth + 1);
+            }
+
+            return;
+        }
+
+        if (podSpec?.Entries is not null)
+        {
+            specs.Add(PodSpecEntry.Read(workload, podSpec));
+        }
+    }
+}
+
+/// <summary>One pod spec (or a partial one, in a patch).</summary>
+/// <param name="Workload"><c>Kind/name</c> of the object it belongs to, or null for a bare fragment.</param>
+internal sealed record PodSpecEntry(string? Workload, ImmutableArray<ContainerEntry> Containers, ImmutableArray<VolumeEntry> Volumes)
+{
+    public static PodSpecEntry Read(string? workload, YamlTreeNode spec)
+    {
+        var containers = ImmutableArray.CreateBuilder<ContainerEntry>();
+        foreach (string list in ContainerLists)
+        {
+            foreach (YamlTreeNode container in spec.ItemsAt(list))
+            {
+                if (container.ScalarAt("name") is { } name)
+                {
+                    containers.Add(ContainerEntry.Read(name, container));
+                }
+            }
+        }
+
+        var volumes = ImmutableArray.CreateBuilder<VolumeEntry>();
+        foreach (YamlTreeNode volume in spec.ItemsAt("volumes"))
+        {
+            if (volume.ScalarAt("name") is { } name)
+            {
+                volumes.Add(new VolumeEntry(name, IsDownward(volume), volume.Line));
+            }
+        }
+
+        return new PodSpecEntry(workload, containers.ToImmutable(), volumes.ToImmutable());
+    }
+
+    private static readonly string[] ContainerLists = { "containers", "initContainers", "ephemeralContainers" };
+
+    /// <summary>A downwardAPI volume, or a projected volume with at least one downwardAPI source.</summary>
+    private static bool IsDownward(YamlTreeNode volume)
+    {
+        if (volume["downwardAPI"] is not null)
+        {
+            return true;
+        }
+
+        foreach (YamlTreeNode source in volume["projected"]?.ItemsAt("sources") ?? Array.Empty<YamlTreeNode>())
+        {
+            if (source["downwardAPI"] is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A container's downward-API env vars and its volume mounts.</summary>
+internal sealed record ContainerEntry(string Name, ImmutableArray<EnvEntry> Env, ImmutableArray<MountEntry> Mounts)
+{
+    public static ContainerEntry Read(string name, YamlTreeNode container)
+    {
+        var env = ImmutableArray.CreateBuilder<EnvEntry>();
+        foreach (YamlTreeNode item in container.ItemsAt("env"))
+        {
+            YamlTreeNode? nameNode = item["name"];
+            YamlTreeNode? valueFrom = item["valueFrom"];
+            if (nameNode?.Scalar is not { } envName || valueFrom is null)
+            {
+                continue;
+            }
+
+            if (valueFrom["fieldRef"]?.ScalarAt("fieldPath") is { } fieldPath)
+            {
+                env.Add(new EnvEntry(envName, fieldPath, null, null, null, nameNode.Line));
+            }
+            else if (valueFrom["resourceFieldRef"] is { } resourceRef && resourceRef.ScalarAt("resource") is { } resource)
+            {
+                env.Add(new EnvEntry(envName, null, resource, resourceRef.ScalarAt("divisor"), resourceRef.ScalarAt("containerName"), nameNode.Line));
+            }
+        }
+
+        var mounts = ImmutableArray.CreateBuilder<MountEntry>();
+        foreach (YamlTreeNode mount in container.ItemsAt("volumeMounts"))
+        {
+            if (mount.ScalarAt("name") is not { } volume)
+            {
+                continue;
+            }
+
+            string key = mount["subPathExpr"] is not null ? "subPathExpr" : "subPath";
+            YamlTreeNode? keyNode = mount.KeyNode(key);
+            YamlTreeNode? value = mount[key];
+            TextSpan? span = keyNode is null || value is null || string.IsNullOrEmpty(value.Scalar)
+                ? null
+                : TextSpan.FromBounds(keyNode.Start, Math.Max(keyNode.End, value.End));
+            mounts.Add(new MountEntry(volume, span is null ? null : key, span, keyNode?.Line ?? mount.Line));
+        }
+
+        return new ContainerEntry(name, env.ToImmutable(), mounts.ToImmutable());
+    }
+}
+
+/// <summary>An env var set from <c>fieldRef</c> (<paramref name="FieldPath"/>) or <c>resourceFieldRef</c> (<paramref name="Resource"/>).</summary>
+/// <param name="Line">Zero-based line of the env var's name.</param>
+internal sealed record EnvEntry(string Name, string? FieldPath, string? Resource, string? Divisor, string? ResourceContainer, int Line)
+{
+    /// <summary>Labels and annotations change while the pod runs; an env var keeps the value from container start.</summary>
+    public bool IsMutableMetadata => FieldPath is { } path
+        && (path.StartsWith("metadata.labels", StringComparison.Ordinal) || path.StartsWith("metadata.annotations", StringComparison.Ordinal));
+
+    /// <summary>CPU and memory requests/limits change with an in-place resize (KEP-1287); env keeps the start-up value.</summary>
+    public bool IsResizableResource => Resource is "limits.cpu" or "limits.memory" or "requests.cpu" or "requests.memory";
+}
+
+/// <summary>A volume mount; <paramref name="SubPathKey"/> and <paramref name="SubPathSpan"/> are set when it mounts one file through subPath or subPathExpr.</summary>
+internal sealed record MountEntry(string VolumeName, string? SubPathKey, TextSpan? SubPathSpan, int Line);
+
+/// <summary>A pod volume; <paramref name="IsDownward"/> for downwardAPI (direct or projected).</summary>
+internal sealed record VolumeEntry(string Name, bool IsDownward, int Line);
