@@ -13,6 +13,18 @@ if (args.Contains("--paired"))
     return PodBinding.Benchmarks.Paired.Run(args);
 }
 
+// --latency [swaps] [anchorSwaps]: change latency from the ..data rename to the callback (custom, not BenchmarkDotNet).
+if (args.Contains("--latency"))
+{
+    return PodBinding.Benchmarks.Live.Latency.Run(args);
+}
+
+// --torn [swaps]: a long torn-read run (snapshots and PodInfo.Load while the kubelet swaps); mixed versions must be 0.
+if (args.Contains("--torn"))
+{
+    return PodBinding.Benchmarks.Live.TornReads.Run(args);
+}
+
 // In-process by default (style.md §5: no separate build of a generated project, which would also have to repeat the
 // Roslyn 4.14 override). A [InProcess] attribute would add a second job next to a command-line --job instead.
 if (!args.Contains("--inProcess") && !args.Contains("--outOfProcess"))
