@@ -7,6 +7,12 @@ if (args.Contains("--validate"))
     return Validation.Run();
 }
 
+// --paired-live [rounds]: the same for the live-volume loaders (Live/): Load against the floor and both binders, reload against load.
+if (args.Contains("--paired-live"))
+{
+    return PodBinding.Benchmarks.Live.PairedLive.Run(args);
+}
+
 // --paired [rounds]: benchmark and floor alternately in one process, a cross-check of the ratios on a busy machine.
 if (args.Contains("--paired"))
 {
