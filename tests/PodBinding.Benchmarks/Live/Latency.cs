@@ -94,9 +94,63 @@ internal static class Latency
             Console.WriteLine(r.Row());
         }
 
+        if (filter is null || "same swap".Contains(filter, StringComparison.OrdinalIgnoreCase))
+        {
+            Console.WriteLine();
+            SameSwap(swaps);
+        }
+
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Total {clock.Elapsed.TotalSeconds:F0} s. Load average at end: {LiveVolume.LoadAverage()}"));
         return 0;
+    }
+
+    /// <summary>
+    /// The floor and the watcher on the same swaps: the watcher's callback minus the bare FileSystemWatcher's event for
+    /// the same rename, which isolates what the watcher adds (hand-off to its loop, the reload, the callback) from the
+    /// writer thread's own delays in taking the rename timestamp.
+    /// </summary>
+    private static void SameSwap(int swaps)
+    {
+        string loadAtStart = LiveVolume.LoadAverage();
+        using var volume = new LiveVolume();
+        volume.Write(0);
+        const int Warmup = 2;
+        var floor = new Observer(Warmup + swaps + 1);
+        var watched = new Observer(Warmup + swaps + 1);
+        var overhead = new List<double>();
+        var fromRename = new List<double>();
+        using (IDisposable events = StartFloor(volume, floor))
+        using (IDisposable watcher = StartWatcher(volume, watched, new DownwardWatchOptions()))
+        {
+            for (int revision = 1; revision <= Warmup + swaps; revision++)
+            {
+                floor.Expect(revision);
+                watched.Expect(revision);
+                (_, long swapped) = volume.Write(revision);
+                bool both = floor.Wait(TimeSpan.FromSeconds(1)) & watched.Wait(TimeSpan.FromSeconds(1));
+                if (revision > Warmup && both)
+                {
+                    overhead.Add(Stopwatch.GetElapsedTime(floor.Seen(revision), watched.Seen(revision)).TotalMilliseconds);
+                    fromRename.Add(Stopwatch.GetElapsedTime(swapped, watched.Seen(revision)).TotalMilliseconds);
+                }
+
+                Thread.Sleep(TimeSpan.FromMilliseconds(2 + (Random.Shared.NextDouble() * 20)));
+            }
+        }
+
+        static string Stats(List<double> values)
+        {
+            double[] sorted = values.Order().ToArray();
+            string At(double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)].ToString("F2", CultureInfo.InvariantCulture) + " ms";
+            return $"{At(0.5)} | {At(0.9)} | {At(0.99)} | {At(1.0)} | {sorted[0].ToString("F2", CultureInfo.InvariantCulture)} ms";
+        }
+
+        Console.WriteLine("Same swaps, floor and watcher together (events):");
+        Console.WriteLine("| Measured | Swaps (both noticed) | p50 | p90 | p99 | max | min | Load avg start → end |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine($"| watcher callback − floor's `..data` event | {overhead.Count} / {swaps} | {Stats(overhead)} | {loadAtStart} → {LiveVolume.LoadAverage()} |");
+        Console.WriteLine($"| watcher callback − rename | {fromRename.Count} / {swaps} | {Stats(fromRename)} | |");
     }
 
     /// <summary>Runs <paramref name="swaps"/> measured swaps (after <paramref name="warmup"/> unmeasured ones) against a fresh subject and volume.</summary>
