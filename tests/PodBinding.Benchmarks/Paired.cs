@@ -52,7 +52,7 @@ internal static class Paired
         return 0;
     }
 
-    private static void Pair(string name, Func<object> floor, Func<object> subject, int rounds, int inner)
+    internal static void Pair(string name, Func<object> floor, Func<object> subject, int rounds, int inner)
     {
         for (int i = 0; i < 3; i++)
         {
@@ -119,6 +119,6 @@ internal static class Paired
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -7,10 +7,28 @@ if (args.Contains("--validate"))
     return Validation.Run();
 }
 
+// --paired-live [rounds]: the same for the live-volume loaders (Live/): Load against the floor and both binders, reload against load.
+if (args.Contains("--paired-live"))
+{
+    return PodBinding.Benchmarks.Live.PairedLive.Run(args);
+}
+
 // --paired [rounds]: benchmark and floor alternately in one process, a cross-check of the ratios on a busy machine.
 if (args.Contains("--paired"))
 {
     return PodBinding.Benchmarks.Paired.Run(args);
+}
+
+// --latency [swaps] [anchorSwaps]: change latency from the ..data rename to the callback (custom, not BenchmarkDotNet).
+if (args.Contains("--latency"))
+{
+    return PodBinding.Benchmarks.Live.Latency.Run(args);
+}
+
+// --torn [swaps]: a long torn-read run (snapshots and PodInfo.Load while the kubelet swaps); mixed versions must be 0.
+if (args.Contains("--torn"))
+{
+    return PodBinding.Benchmarks.Live.TornReads.Run(args);
 }
 
 // In-process by default (style.md §5: no separate build of a generated project, which would also have to repeat the

@@ -25,7 +25,34 @@ public class LoaderBenchmarks
     public void Setup()
     {
         _directory = Path.Combine(Path.GetTempPath(), "podbinding-bench-" + Guid.NewGuid().ToString("N"));
-        var pod = new SimulatedPod
+        SimulatedPod pod = SamplePod();
+        _environment = pod.Environment(PodInfo.DownwardApi);
+        if (!pod.WriteVolume(new KubeletVolumeWriter(_directory), PodInfo.DownwardApi))
+        {
+            throw new InvalidOperationException("the simulated kubelet wrote no volume");
+        }
+
+        _source = PodSource.FromDirectory(_directory, _environment);
+        _floor = new HandWrittenLoader(_directory, _environment, PodInfo.DownwardApi);
+
+        // Not timed: both must load the same values, or the comparison means nothing.
+        string generated = Describe(PodInfo.Load(_source));
+        foreach (bool tight in new[] { true, false })
+        {
+            string byHand = Describe(_floor.Load(tight));
+            if (generated != byHand)
+            {
+                throw new InvalidOperationException($"the floor loads different values:\ngenerated: {generated}\nby hand:   {byHand}");
+            }
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>The pod every loading benchmark reads: the orders service's labels, annotations, IPs and resources.</summary>
+    internal static SimulatedPod SamplePod() =>
+        new()
         {
             Name = "orders-7d9f8b6c5-x2x4q",
             Namespace = "shop",
@@ -50,30 +77,6 @@ public class LoaderBenchmarks
             },
             Containers = { ["orders"] = new ContainerResources { Limits = { ["memory"] = "512Mi" }, Requests = { ["cpu"] = "250m" } } },
         };
-
-        _environment = pod.Environment(PodInfo.DownwardApi);
-        if (!pod.WriteVolume(new KubeletVolumeWriter(_directory), PodInfo.DownwardApi))
-        {
-            throw new InvalidOperationException("the simulated kubelet wrote no volume");
-        }
-
-        _source = PodSource.FromDirectory(_directory, _environment);
-        _floor = new HandWrittenLoader(_directory, _environment, PodInfo.DownwardApi);
-
-        // Not timed: both must load the same values, or the comparison means nothing.
-        string generated = Describe(PodInfo.Load(_source));
-        foreach (bool tight in new[] { true, false })
-        {
-            string byHand = Describe(_floor.Load(tight));
-            if (generated != byHand)
-            {
-                throw new InvalidOperationException($"the floor loads different values:\ngenerated: {generated}\nby hand:   {byHand}");
-            }
-        }
-    }
-
-    [GlobalCleanup]
-    public void Cleanup() => Directory.Delete(_directory, recursive: true);
 
     /// <summary>The floor proper: files read like VolumeSnapshot reads them (one handle, a stack buffer, one string).</summary>
     [Benchmark(Baseline = true)]
@@ -170,7 +173,7 @@ internal sealed class HandWrittenLoader
     }
 
     /// <summary>Minimal kubelet map parser: <c>key="value"</c> lines, Go escapes <c>\"</c> <c>\\</c> <c>\n</c> <c>\t</c> only.</summary>
-    private static Dictionary<string, string> ParseMap(string text)
+    internal static Dictionary<string, string> ParseMap(string text)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
