@@ -1,3 +1,4 @@
+using OrdersService;
 using System.Net;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Configuration;

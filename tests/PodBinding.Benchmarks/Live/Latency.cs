@@ -1,3 +1,4 @@
+using OrdersService;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using OrdersService;
 using BenchmarkDotNet.Attributes;
 using PodBinding.Benchmarks.Loading;
 using PodBinding.Loading;

@@ -1,3 +1,4 @@
+using OrdersService;
 using System.Globalization;
 using System.Net;
 using System.Text;
