@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PodBinding.Generators.Diagnostics;
+using PodBinding.Generators.Manifests;
 using PodBinding.Generators.Model;
 using PodBinding.Generators.Planning;
 using Parser = PodBinding.Generators.PodBindingGenerator.Parser;
@@ -61,8 +62,19 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
 
             INamedTypeSymbol? bindingAttribute = start.Compilation.GetTypeByMetadataName(KnownNames.DownwardBindingAttribute);
             GeneratorOptions options = GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, start.Compilation.AssemblyName);
-            var index = new BindingIndex(start.Compilation, attribute, options);
-            start.RegisterSymbolAction(ctx => AnalyzeType(ctx, attribute, bindingAttribute, index), SymbolKind.NamedType);
+            // Binding the attributes of every property in a large project would cost more than all the rules: only types
+            // declared in files that mention FromDownward are looked at (every type when an alias could hide the name).
+            HashSet<SyntaxTree>? candidates = BoundClasses.CandidateTrees(start.Compilation, start.CancellationToken);
+            var index = new BindingIndex(start.Compilation, attribute, options, candidates);
+            start.RegisterSymbolAction(
+                ctx =>
+                {
+                    if (BoundClasses.IsCandidate((INamedTypeSymbol)ctx.Symbol, candidates))
+                    {
+                        AnalyzeType(ctx, attribute, bindingAttribute, index);
+                    }
+                },
+                SymbolKind.NamedType);
         });
     }
 

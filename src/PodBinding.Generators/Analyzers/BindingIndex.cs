@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using PodBinding.Generators.Diagnostics;
+using PodBinding.Generators.Manifests;
 using PodBinding.Generators.Model;
 using PodBinding.Generators.Planning;
 using Parser = PodBinding.Generators.PodBindingGenerator.Parser;
@@ -23,14 +24,16 @@ internal sealed class BindingIndex
     private readonly Compilation compilation;
     private readonly INamedTypeSymbol attribute;
     private readonly GeneratorOptions options;
+    private readonly HashSet<SyntaxTree>? candidates;
     private readonly object gate = new();
     private Snapshot? snapshot;
 
-    public BindingIndex(Compilation compilation, INamedTypeSymbol attribute, GeneratorOptions options)
+    public BindingIndex(Compilation compilation, INamedTypeSymbol attribute, GeneratorOptions options, HashSet<SyntaxTree>? candidates)
     {
         this.compilation = compilation;
         this.attribute = attribute;
         this.options = options;
+        this.candidates = candidates;
     }
 
     public sealed class Snapshot
@@ -58,7 +61,7 @@ internal sealed class BindingIndex
         foreach (INamedTypeSymbol type in types)
         {
             ct.ThrowIfCancellationRequested();
-            if (!Parser.HasBoundProperty(type, attribute) || !Parser.IsSupportedTarget(type, ct))
+            if (!BoundClasses.IsCandidate(type, candidates) || !Parser.HasBoundProperty(type, attribute) || !Parser.IsSupportedTarget(type, ct))
             {
                 continue;
             }

@@ -54,7 +54,7 @@ internal static class BoundClasses
     }
 
     /// <summary>Trees whose text mentions <c>FromDownward</c>, or null (all trees) when an alias could hide it.</summary>
-    private static HashSet<SyntaxTree>? CandidateTrees(Compilation compilation, CancellationToken ct)
+    public static HashSet<SyntaxTree>? CandidateTrees(Compilation compilation, CancellationToken ct)
     {
         var trees = new HashSet<SyntaxTree>();
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
@@ -81,7 +81,8 @@ internal static class BoundClasses
         return trees;
     }
 
-    private static bool IsCandidate(INamedTypeSymbol type, HashSet<SyntaxTree>? candidates)
+    /// <summary>Whether any declaration of <paramref name="type"/> is in a candidate tree (all are when <paramref name="candidates"/> is null).</summary>
+    public static bool IsCandidate(INamedTypeSymbol type, HashSet<SyntaxTree>? candidates)
     {
         if (candidates is null)
         {
