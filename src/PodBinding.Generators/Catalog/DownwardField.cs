@@ -7,15 +7,13 @@ namespace PodBinding.Generators.Catalog;
 /// <param name="Volatility">Whether it can change while the pod runs.</param>
 /// <param name="DefaultEnvVar">The env var name PodBinding uses unless told otherwise.</param>
 /// <param name="DefaultFile">The volume item path PodBinding uses unless told otherwise.</param>
-/// <param name="Description">One line for docs and messages.</param>
 internal sealed record DownwardField(
     string Path,
     Channels LegalIn,
     ValueShape Shape,
     Volatility Volatility,
     string DefaultEnvVar,
-    string DefaultFile,
-    string Description)
+    string DefaultFile)
 {
     public bool IsResource => Shape == ValueShape.Resource;
 }

@@ -16,25 +16,25 @@ internal static class FieldCatalog
     /// <summary>Every plain (non-subscripted, non-resource) field path Kubernetes accepts in env or volume.</summary>
     public static IReadOnlyList<DownwardField> Fields { get; } = new[]
     {
-        new DownwardField("metadata.name", Channels.Both, ValueShape.Text, Volatility.Immutable, "POD_NAME", "name", "The pod's name."),
-        new DownwardField("metadata.namespace", Channels.Both, ValueShape.Text, Volatility.Immutable, "POD_NAMESPACE", "namespace", "The pod's namespace."),
-        new DownwardField("metadata.uid", Channels.Both, ValueShape.Uid, Volatility.Immutable, "POD_UID", "uid", "The pod's UID."),
-        new DownwardField(Labels, Channels.Volume, ValueShape.Map, Volatility.Mutable, "", "labels", "All of the pod's labels (volume only)."),
-        new DownwardField(Annotations, Channels.Volume, ValueShape.Map, Volatility.Mutable, "", "annotations", "All of the pod's annotations (volume only)."),
-        new DownwardField("spec.nodeName", Channels.Env, ValueShape.Text, Volatility.Immutable, "NODE_NAME", "", "The node the pod runs on (env only)."),
-        new DownwardField("spec.serviceAccountName", Channels.Env, ValueShape.Text, Volatility.Immutable, "POD_SERVICE_ACCOUNT", "", "The pod's service account (env only)."),
-        new DownwardField("status.podIP", Channels.Env, ValueShape.IPAddress, Volatility.Immutable, "POD_IP", "", "The pod's primary IP (env only)."),
-        new DownwardField("status.podIPs", Channels.Env, ValueShape.IPAddressList, Volatility.Immutable, "POD_IPS", "", "All pod IPs, primary family first (env only)."),
-        new DownwardField("status.hostIP", Channels.Env, ValueShape.IPAddress, Volatility.Rare, "HOST_IP", "", "The node's primary IP (env only)."),
-        new DownwardField("status.hostIPs", Channels.Env, ValueShape.IPAddressList, Volatility.Rare, "HOST_IPS", "", "All node IPs, primary family first (env only)."),
+        new DownwardField("metadata.name", Channels.Both, ValueShape.Text, Volatility.Immutable, "POD_NAME", "name"),
+        new DownwardField("metadata.namespace", Channels.Both, ValueShape.Text, Volatility.Immutable, "POD_NAMESPACE", "namespace"),
+        new DownwardField("metadata.uid", Channels.Both, ValueShape.Uid, Volatility.Immutable, "POD_UID", "uid"),
+        new DownwardField(Labels, Channels.Volume, ValueShape.Map, Volatility.Mutable, "", "labels"),
+        new DownwardField(Annotations, Channels.Volume, ValueShape.Map, Volatility.Mutable, "", "annotations"),
+        new DownwardField("spec.nodeName", Channels.Env, ValueShape.Text, Volatility.Immutable, "NODE_NAME", ""),
+        new DownwardField("spec.serviceAccountName", Channels.Env, ValueShape.Text, Volatility.Immutable, "POD_SERVICE_ACCOUNT", ""),
+        new DownwardField("status.podIP", Channels.Env, ValueShape.IPAddress, Volatility.Immutable, "POD_IP", ""),
+        new DownwardField("status.podIPs", Channels.Env, ValueShape.IPAddressList, Volatility.Immutable, "POD_IPS", ""),
+        new DownwardField("status.hostIP", Channels.Env, ValueShape.IPAddress, Volatility.Rare, "HOST_IP", ""),
+        new DownwardField("status.hostIPs", Channels.Env, ValueShape.IPAddressList, Volatility.Rare, "HOST_IPS", ""),
     };
 
     /// <summary>The entries for one label or annotation key (<c>metadata.labels['k']</c>): legal in both channels (spec §2.2 step 4).</summary>
     public static DownwardField LabelKey { get; } =
-        new(Labels, Channels.Both, ValueShape.MapKey, Volatility.Mutable, "POD_LABEL_", "label.", "One label; empty when the pod has no such label.");
+        new(Labels, Channels.Both, ValueShape.MapKey, Volatility.Mutable, "POD_LABEL_", "label.");
 
     public static DownwardField AnnotationKey { get; } =
-        new(Annotations, Channels.Both, ValueShape.MapKey, Volatility.Mutable, "POD_ANNOTATION_", "annotation.", "One annotation; empty when the pod has no such annotation.");
+        new(Annotations, Channels.Both, ValueShape.MapKey, Volatility.Mutable, "POD_ANNOTATION_", "annotation.");
 
     /// <summary>Paths that pass the API's conversion but no allow-list, or that people try: why, and what to use.</summary>
     public static IReadOnlyDictionary<string, string> Unsupported { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -83,8 +83,13 @@ internal static class FieldCatalog
     /// <summary>The catalog entry for a resource name, or null when the API would reject the name.</summary>
     public static DownwardField? FindResource(string resource)
     {
-        bool cpu = resource is "limits.cpu" or "requests.cpu";
-        bool fixedName = cpu || resource is "limits.memory" or "requests.memory" or "limits.ephemeral-storage" or "requests.ephemeral-storage";
+        bool cpu = IsCpu(resource);
+        bool fixedName = false;
+        foreach (string name in Resources)
+        {
+            fixedName |= string.Equals(name, resource, StringComparison.Ordinal);
+        }
+
         bool hugePages = resource.StartsWith(LimitsHugePagesPrefix, StringComparison.Ordinal)
                       || resource.StartsWith(RequestsHugePagesPrefix, StringComparison.Ordinal);
         if (!fixedName && !hugePages)
@@ -95,7 +100,7 @@ internal static class FieldCatalog
         // cpu and memory change with in-place resize (KEP-1287); ephemeral storage and hugepages cannot.
         Volatility volatility = cpu || resource.EndsWith(".memory", StringComparison.Ordinal) ? Volatility.Resizable : Volatility.Immutable;
         string env = ToEnvToken(resource);
-        return new DownwardField(resource, Channels.Both, ValueShape.Resource, volatility, env, resource, "The container's " + resource + ".");
+        return new DownwardField(resource, Channels.Both, ValueShape.Resource, volatility, env, resource);
     }
 
     public static bool IsCpu(string resource) => resource is "limits.cpu" or "requests.cpu";

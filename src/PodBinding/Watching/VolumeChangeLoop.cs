@@ -40,9 +40,6 @@ public sealed class VolumeChangeLoop : IDisposable
     /// <summary>Whether file-system events are active (false: polling only).</summary>
     public bool UsesFileSystemEvents => Volatile.Read(ref _events) is not null;
 
-    /// <summary>Whether the caller is running on this loop (inside <c>check</c>).</summary>
-    internal static bool IsOnLoop => t_onLoop;
-
     /// <summary>Whether the background loop is still running.</summary>
     internal bool IsRunning => !_loop.IsCompleted;
 
