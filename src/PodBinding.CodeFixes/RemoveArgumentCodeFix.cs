@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using PodBinding.Generators.Diagnostics;
+using PodBinding.Shared;
 
 namespace PodBinding.CodeFixes;
 
@@ -29,7 +30,7 @@ public sealed class RemoveArgumentCodeFix : CodeFixProvider
     {
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Argument, out string? name) && name is "Divisor" or "ContainerName")
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Argument, out string? name) && name is AttributeContract.FromDownward.Divisor or AttributeContract.FromDownward.ContainerName)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create($"Remove {name}", ct => RemoveAsync(context.Document, diagnostic.Location.SourceSpan, name, ct), EquivalenceKey),

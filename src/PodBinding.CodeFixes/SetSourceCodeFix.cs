@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 using PodBinding.Generators.Diagnostics;
+using PodBinding.Shared;
 
 namespace PodBinding.CodeFixes;
 
@@ -35,12 +36,12 @@ public sealed class SetSourceCodeFix : CodeFixProvider
     {
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Source, out string? source) || source is not ("Volume" or "Environment"))
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Source, out string? source) || source is not (AttributeContract.DownwardSource.VolumeName or AttributeContract.DownwardSource.EnvironmentName))
             {
                 continue;
             }
 
-            string title = source == "Volume"
+            string title = source == AttributeContract.DownwardSource.VolumeName
                 ? "Read it from the downward API volume (Source = DownwardSource.Volume)"
                 : "Read it from an env var (Source = DownwardSource.Environment)";
             context.RegisterCodeFix(
@@ -59,8 +60,8 @@ public sealed class SetSourceCodeFix : CodeFixProvider
             return document;
         }
 
-        string contradicting = source == "Volume" ? "EnvVar" : "File";
-        ExpressionSyntax value = SyntaxFactory.ParseExpression("global::PodBinding.DownwardSource." + source)
+        string contradicting = source == AttributeContract.DownwardSource.VolumeName ? AttributeContract.FromDownward.EnvVar : AttributeContract.FromDownward.File;
+        ExpressionSyntax value = SyntaxFactory.ParseExpression("global::" + AttributeContract.DownwardSourceType + "." + source)
             .WithAdditionalAnnotations(Simplifier.Annotation);
         var arguments = new List<AttributeArgumentSyntax>();
         bool replaced = false;
@@ -72,7 +73,7 @@ public sealed class SetSourceCodeFix : CodeFixProvider
                 continue;
             }
 
-            if (name == "Source")
+            if (name == AttributeContract.FromDownward.Source)
             {
                 arguments.Add(argument.WithExpression(value.WithTriviaFrom(argument.Expression)));
                 replaced = true;
@@ -85,7 +86,7 @@ public sealed class SetSourceCodeFix : CodeFixProvider
         if (!replaced)
         {
             arguments.Add(SyntaxFactory.AttributeArgument(
-                SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("Source")).WithTrailingTrivia(SyntaxFactory.Space),
+                SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName(AttributeContract.FromDownward.Source)).WithTrailingTrivia(SyntaxFactory.Space),
                 nameColon: null,
                 value));
         }

@@ -9,6 +9,7 @@ using PodBinding.Generators.Manifests;
 using PodBinding.Generators.Model;
 using PodBinding.Generators.Planning;
 using Parser = PodBinding.Generators.PodBindingGenerator.Parser;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators.Analyzers;
 
@@ -55,12 +56,12 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             // Resolve once per compilation; do nothing when PodBinding isn't referenced.
-            if (start.Compilation.GetTypeByMetadataName(KnownNames.FromDownwardAttribute) is not { } attribute)
+            if (start.Compilation.GetTypeByMetadataName(AttributeContract.FromDownwardAttribute) is not { } attribute)
             {
                 return;
             }
 
-            INamedTypeSymbol? bindingAttribute = start.Compilation.GetTypeByMetadataName(KnownNames.DownwardBindingAttribute);
+            INamedTypeSymbol? bindingAttribute = start.Compilation.GetTypeByMetadataName(AttributeContract.DownwardBindingAttribute);
             GeneratorOptions options = GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, start.Compilation.AssemblyName);
             // Binding the attributes of every property in a large project would cost more than all the rules: only types
             // declared in files that mention FromDownward are looked at (every type when an alias could hide the name).

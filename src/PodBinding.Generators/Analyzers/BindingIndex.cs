@@ -7,6 +7,7 @@ using PodBinding.Generators.Manifests;
 using PodBinding.Generators.Model;
 using PodBinding.Generators.Planning;
 using Parser = PodBinding.Generators.PodBindingGenerator.Parser;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators.Analyzers;
 
@@ -121,7 +122,7 @@ internal sealed class BindingIndex
         return earlier.Value == claim.Value ? null : new PlanFinding(
             claim.Member.MemberName,
             DiagnosticIds.DuplicateEnvVar,
-            "EnvVar",
+            AttributeContract.FromDownward.EnvVar,
             $"env var '{claim.Member.Name}' in container '{claim.Plan.ContainerName}' is already claimed by '{earlier.Owner}' for a different value, and the later entry would replace it; set a different EnvVar",
             Skips: false);
     }
@@ -144,14 +145,14 @@ internal sealed class BindingIndex
                     return null;
                 }
 
-                return new PlanFinding(claim.Member.MemberName, DiagnosticIds.DuplicateItemPath, "File",
+                return new PlanFinding(claim.Member.MemberName, DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File,
                     $"item path '{path}' in volume '{claim.Plan.VolumeName}' is already claimed by '{earlier.Owner}' for a different value, and the later item would replace it; set a different File",
                     Skips: false);
             }
 
             if (other.StartsWith(path + "/", StringComparison.Ordinal) || path.StartsWith(other + "/", StringComparison.Ordinal))
             {
-                return new PlanFinding(claim.Member.MemberName, DiagnosticIds.DuplicateItemPath, "File",
+                return new PlanFinding(claim.Member.MemberName, DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File,
                     $"item path '{path}' in volume '{claim.Plan.VolumeName}' clashes with '{other}' of '{earlier.Owner}' (a file and a directory cannot share a name); set a different File",
                     Skips: false);
             }

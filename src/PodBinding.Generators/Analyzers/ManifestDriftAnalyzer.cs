@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PodBinding.Generators.Diagnostics;
 using PodBinding.Generators.Manifests;
 using PodBinding.Generators.Model;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators.Analyzers;
 
@@ -34,7 +35,7 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(KnownNames.FromDownwardAttribute) is not { } attribute)
+            if (start.Compilation.GetTypeByMetadataName(AttributeContract.FromDownwardAttribute) is not { } attribute)
             {
                 return;
             }
@@ -90,7 +91,7 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        int line = FirstDifferentLine(committed, content);
+        int line = ManifestContract.FirstDifferentLine(committed, content);
         string display = folder.TrimEnd('/', '\\') + "/" + name;
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.ManifestDrift,
@@ -129,21 +130,4 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
     private static bool IsRooted(string path) => path.StartsWith("/", StringComparison.Ordinal) || (path.Length > 1 && path[1] == ':');
 
     private static string Normalize(string text) => (text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text).Replace("\r\n", "\n");
-
-    /// <summary>Zero-based index of the first line that differs (a missing line counts as differing).</summary>
-    internal static int FirstDifferentLine(string a, string b)
-    {
-        string[] left = a.Split('\n');
-        string[] right = b.Split('\n');
-        int common = Math.Min(left.Length, right.Length);
-        for (int i = 0; i < common; i++)
-        {
-            if (!string.Equals(left[i], right[i], StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return common;
-    }
 }

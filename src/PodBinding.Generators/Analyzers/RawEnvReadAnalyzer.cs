@@ -11,6 +11,7 @@ using PodBinding.Generators.Catalog;
 using PodBinding.Generators.Diagnostics;
 using PodBinding.Generators.Manifests;
 using PodBinding.Generators.Model;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators.Analyzers;
 
@@ -55,7 +56,7 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
 
             var symbols = new Symbols(start.Compilation, environment);
             Compilation compilation = start.Compilation;
-            INamedTypeSymbol? attribute = compilation.GetTypeByMetadataName(KnownNames.FromDownwardAttribute);
+            INamedTypeSymbol? attribute = compilation.GetTypeByMetadataName(AttributeContract.FromDownwardAttribute);
             GeneratorOptions options = GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName);
             var bound = new Once<BoundClass[]>(ct => attribute is null ? Array.Empty<BoundClass>() : BoundClasses.Find(compilation, attribute, options, ct));
 
@@ -133,7 +134,7 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
 
         EnvEntry entry = binding.Entry;
         string message = entry.IsMutableMetadata
-            ? $"{entry.Name} is set from {entry.FieldPath} in {binding.Where} and keeps its start-up value when the {(entry.FieldPath!.StartsWith("metadata.labels", StringComparison.Ordinal) ? "label" : "annotation")} changes; read the live value from the downward API volume instead"
+            ? $"{entry.Name} is set from {entry.FieldPath} in {binding.Where} and keeps its start-up value when the {(FieldCatalog.IsLabels(entry.FieldPath!) ? "label" : "annotation")} changes; read the live value from the downward API volume instead"
             : $"{entry.Name} is set from {entry.Resource} in {binding.Where} and keeps its start-up value after an in-place resize (env vars are only recomputed when the container restarts); read the live value from the downward API volume instead";
 
         ImmutableDictionary<string, string?>.Builder properties = ImmutableDictionary.CreateBuilder<string, string?>();

@@ -1,6 +1,7 @@
 using System.Linq;
 using PodBinding.Generators.Catalog;
 using PodBinding.Generators.Model;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators.Emit;
 
@@ -78,7 +79,7 @@ internal static class LoaderEmitter
         w.Indent();
         foreach (PlannedMember m in plan.Members)
         {
-            string source = m.IsVolume ? "Volume" : "Environment";
+            string source = m.IsVolume ? AttributeContract.DownwardSource.VolumeName : AttributeContract.DownwardSource.EnvironmentName;
             w.WriteLine("new global::PodBinding.DownwardReference(");
             w.Indent();
             w.WriteLine($"{SourceWriter.Literal(m.MemberName)}, global::PodBinding.DownwardSource.{source}, {SourceWriter.Literal(m.Name)},");
