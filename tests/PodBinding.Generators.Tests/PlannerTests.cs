@@ -391,6 +391,22 @@ public sealed class PlannerTests
     [InlineData("A", "a")]
     public void ManifestStem_IsKebabCase(string type, string stem) => Assert.Equal(stem, BindingPlanner.ToKebab(type));
 
+    /// <summary>A cast such as <c>(WorkloadKind)42</c> used to become a CronJob patch; now no patch, and PB0017 says why.</summary>
+    [Theory]
+    [InlineData(8)]
+    [InlineData(-7)]
+    public void UnknownWorkloadKind_WritesNoPatch(int kind)
+    {
+        BindingPlan plan = BindingPlanner.Plan(
+            new BindingSpec("Ns", "Pod", new ClassSettings("app", null, null, kind, "web"), new EquatableArray<MemberSpec>(new[] { Member("metadata.name") })),
+            new GeneratorOptions(null, "deploy/podbinding", "App"));
+        Assert.False(plan.HasPatch);
+        PlanFinding finding = Assert.Single(plan.Findings);
+        Assert.Equal("PB0017", finding.Id);
+        Assert.Equal("WorkloadKind", finding.Argument);
+        Assert.Contains("Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob", finding.Message, StringComparison.Ordinal);
+    }
+
     private static MemberSpec Member(
         string path, ClrKind kind = ClrKind.String, int source = Auto, string? env = null, string? file = null,
         string? divisor = null, string? container = null, string name = "P") =>

@@ -8,8 +8,9 @@ namespace PodBinding.Generators.Emit;
 /// <summary>The C# half of a plan: the <c>DownwardApi</c> description and the reflection-free <c>Load</c> methods.</summary>
 internal static class LoaderEmitter
 {
-    public const string Version = "0.1.0";
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"PodBinding\", \"" + Version + "\")]";
+    /// <summary>The generator's own version (Major.Minor.Build of its assembly, set from the repository's one Version).</summary>
+    public static readonly string Version = typeof(LoaderEmitter).Assembly.GetName().Version!.ToString(3);
+    private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"PodBinding\", \"" + Version + "\")]";
 
     // Produces:
     //   namespace <NS>
