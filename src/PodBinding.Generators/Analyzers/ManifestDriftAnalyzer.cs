@@ -18,13 +18,6 @@ namespace PodBinding.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Keys of <see cref="Diagnostic.Properties"/> read by the code fix.</summary>
-    internal static class Keys
-    {
-        /// <summary>The content the file should have; absent when no class produces the file (delete it).</summary>
-        public const string Content = "Content";
-    }
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ManifestDrift);
 
@@ -96,7 +89,7 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.ManifestDrift,
             file.LineLocation(line),
-            ImmutableDictionary<string, string?>.Empty.Add(Keys.Content, generated),
+            ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Content, generated),
             $"{file.DisplayPath} differs from what {wanted.Owner} generates (first at line {line + 1}); rebuild to rewrite {display}, or apply the code fix, and commit it"));
     }
 

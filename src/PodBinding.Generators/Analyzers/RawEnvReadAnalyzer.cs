@@ -24,18 +24,6 @@ namespace PodBinding.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Keys of <see cref="Diagnostic.Properties"/> read by the code fix.</summary>
-    internal static class Keys
-    {
-        public const string EnvVar = "EnvVar";
-        public const string FieldPath = "FieldPath";
-        public const string Resource = "Resource";
-        public const string BoundType = "BoundType";
-        public const string BoundMember = "BoundMember";
-        public const string HostType = "HostType";
-        public const string NewMember = "NewMember";
-    }
-
     private const string ConfigurationNamespace = "Microsoft.Extensions.Configuration.";
 
     /// <inheritdoc/>
@@ -138,21 +126,21 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
             : $"{entry.Name} is set from {entry.Resource} in {binding.Where} and keeps its start-up value after an in-place resize (env vars are only recomputed when the container restarts); read the live value from the downward API volume instead";
 
         ImmutableDictionary<string, string?>.Builder properties = ImmutableDictionary.CreateBuilder<string, string?>();
-        properties[Keys.EnvVar] = entry.Name;
-        properties[Keys.FieldPath] = entry.FieldPath;
-        properties[Keys.Resource] = entry.Resource;
+        properties[DiagnosticProperties.EnvVar] = entry.Name;
+        properties[DiagnosticProperties.FieldPath] = entry.FieldPath;
+        properties[DiagnosticProperties.Resource] = entry.Resource;
         BoundClass[] classes = bound.Get(ct);
         if (FindMember(classes, entry, binding.Container, read.ResultType) is { } match)
         {
-            properties[Keys.BoundType] = match.Type.Plan.FullName;
-            properties[Keys.BoundMember] = match.Member.MemberName;
+            properties[DiagnosticProperties.BoundType] = match.Type.Plan.FullName;
+            properties[DiagnosticProperties.BoundMember] = match.Member.MemberName;
         }
         else if (entry.IsMutableMetadata && read.ResultType is null && classes.Length > 0)
         {
             // No member reads this field from the volume: the fix can add one to a bound class (the first by name).
             BoundClass host = classes[0];
-            properties[Keys.HostType] = host.Plan.FullName;
-            properties[Keys.NewMember] = NewMemberName(host.Type, entry.Name);
+            properties[DiagnosticProperties.HostType] = host.Plan.FullName;
+            properties[DiagnosticProperties.NewMember] = NewMemberName(host.Type, entry.Name);
         }
 
         report(Diagnostic.Create(DiagnosticDescriptors.RawEnvRead, operation.Syntax.GetLocation(), properties.ToImmutable(), message));
