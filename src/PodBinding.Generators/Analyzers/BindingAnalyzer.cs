@@ -65,8 +65,8 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
             GeneratorOptions options = GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, start.Compilation.AssemblyName);
             // Binding the attributes of every property in a large project would cost more than all the rules: only types
             // declared in files that mention FromDownward are looked at (every type when an alias could hide the name).
-            HashSet<SyntaxTree>? candidates = BoundClasses.CandidateTrees(start.Compilation, start.CancellationToken);
-            var index = new BindingIndex(start.Compilation, attribute, options, candidates);
+            var index = BindingIndex.For(start.Compilation, attribute, options);
+            HashSet<SyntaxTree>? candidates = index.Candidates(start.CancellationToken);
             start.RegisterSymbolAction(
                 ctx =>
                 {

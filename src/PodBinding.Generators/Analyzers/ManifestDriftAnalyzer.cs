@@ -51,7 +51,7 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
 
             Compilation compilation = start.Compilation;
             var expected = new Once<Dictionary<string, ExpectedFile>>(
-                ct => BoundClasses.ExpectedFiles(BoundClasses.Find(compilation, attribute, options, ct)));
+                ct => ExpectedFiles.For(BindingIndex.For(compilation, attribute, options).Classes(ct)));
             start.RegisterAdditionalFileAction(ctx =>
             {
                 foreach ((ManifestFile file, string name) in generated)

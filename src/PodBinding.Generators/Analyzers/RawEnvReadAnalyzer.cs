@@ -46,7 +46,7 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
             Compilation compilation = start.Compilation;
             INamedTypeSymbol? attribute = compilation.GetTypeByMetadataName(AttributeContract.FromDownwardAttribute);
             GeneratorOptions options = GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName);
-            var bound = new Once<BoundClass[]>(ct => attribute is null ? Array.Empty<BoundClass>() : BoundClasses.Find(compilation, attribute, options, ct));
+            var bound = new Once<BoundClass[]>(ct => attribute is null ? Array.Empty<BoundClass>() : BindingIndex.For(compilation, attribute, options).Classes(ct));
 
             // A syntax prefilter instead of an operation action: an operation action makes Roslyn build the operation
             // tree of every method body (+16 % compile time when no other analyzer needs them, docs/performance.md);
