@@ -41,6 +41,18 @@ public sealed class SetSourceCodeFix : CodeFixProvider
                 continue;
             }
 
+            // PB0002 under Auto: an EnvVar or File chose the wrong channel. Removing it lets Auto pick the legal one.
+            if (diagnostic.Id == DiagnosticIds.WrongChannel
+                && diagnostic.Properties.TryGetValue(DiagnosticProperties.Argument, out string? argument)
+                && argument is AttributeContract.FromDownward.EnvVar or AttributeContract.FromDownward.File)
+            {
+                string channel = source == AttributeContract.DownwardSource.VolumeName ? "the downward API volume" : "an env var";
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Remove {argument} (Auto then reads it from {channel})", ct => RemoveAsync(context.Document, diagnostic.Location.SourceSpan, argument, ct), EquivalenceKeyPrefix + "Remove" + argument),
+                    diagnostic);
+                continue;
+            }
+
             string title = source == AttributeContract.DownwardSource.VolumeName
                 ? "Read it from the downward API volume (Source = DownwardSource.Volume)"
                 : "Read it from an env var (Source = DownwardSource.Environment)";
@@ -50,6 +62,26 @@ public sealed class SetSourceCodeFix : CodeFixProvider
         }
 
         return Task.CompletedTask;
+    }
+
+    private static async Task<Document> RemoveAsync(Document document, TextSpan span, string argument, CancellationToken ct)
+    {
+        SyntaxNode? root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+        if (root is null || FixHelpers.AttributeAt(root, span) is not { ArgumentList: { } list })
+        {
+            return document;
+        }
+
+        var kept = new List<AttributeArgumentSyntax>();
+        foreach (AttributeArgumentSyntax a in list.Arguments)
+        {
+            if (FixHelpers.NameOf(a) != argument)
+            {
+                kept.Add(a);
+            }
+        }
+
+        return document.WithSyntaxRoot(root.ReplaceNode(list, FixHelpers.WithArguments(list, kept)));
     }
 
     private static async Task<Document> SetSourceAsync(Document document, TextSpan span, string source, CancellationToken ct)

@@ -7,6 +7,16 @@ if (args.Contains("--validate"))
     return Validation.Run();
 }
 
+// --analyzers [rounds]: only the analyzers' interleaved telemetry (the table in docs/performance.md), without the
+// BenchmarkDotNet runs around it.
+if (args.Contains("--analyzers"))
+{
+    int at = Array.IndexOf(args, "--analyzers");
+    int rounds = at + 1 < args.Length && int.TryParse(args[at + 1], out int n) ? n : 7;
+    Console.WriteLine(PodBinding.Benchmarks.Analyzers.Telemetry.Measure(PodBinding.Benchmarks.Analyzers.AnalyzerWorkload.Create(), rounds));
+    return 0;
+}
+
 // --paired-live [rounds]: the same for the live-volume loaders (Live/): Load against the floor and both binders, reload against load.
 if (args.Contains("--paired-live"))
 {

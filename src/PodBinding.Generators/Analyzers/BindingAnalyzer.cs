@@ -40,6 +40,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidMountPath,
         DiagnosticDescriptors.InvalidVolumeName,
         DiagnosticDescriptors.InvalidWorkload,
+        DiagnosticDescriptors.IgnoredChannelName,
         DiagnosticDescriptors.NotPartial,
         DiagnosticDescriptors.WrongType,
         DiagnosticDescriptors.UnsupportedTarget,

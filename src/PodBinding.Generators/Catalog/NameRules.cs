@@ -108,7 +108,11 @@ internal static class NameRules
         return true;
     }
 
-    /// <summary>apimachinery's <c>IsDNS1123Subdomain</c>.</summary>
+    /// <summary>
+    /// apimachinery's <c>IsDNS1123Subdomain</c> (<c>pkg/util/validation/validation.go</c>): at most 253 characters of
+    /// dot-separated parts, each made of lower-case letters, digits and '-' and starting and ending with a letter or
+    /// digit. Unlike a DNS-1123 label, a part has no length limit of its own.
+    /// </summary>
     public static bool IsDns1123Subdomain(string value)
     {
         if (value.Length is 0 or > 253)
@@ -116,9 +120,9 @@ internal static class NameRules
             return false;
         }
 
-        foreach (string label in value.Split('.'))
+        foreach (string part in value.Split('.'))
         {
-            if (!IsDns1123Label(label))
+            if (!IsLabelShaped(part))
             {
                 return false;
             }
@@ -127,10 +131,13 @@ internal static class NameRules
         return true;
     }
 
-    /// <summary>apimachinery's <c>IsDNS1123Label</c>: container and volume names.</summary>
-    public static bool IsDns1123Label(string value)
+    /// <summary>apimachinery's <c>IsDNS1123Label</c> (same file): at most 63 characters; container and volume names.</summary>
+    public static bool IsDns1123Label(string value) => value.Length <= 63 && IsLabelShaped(value);
+
+    /// <summary>Non-empty; lower-case letters, digits and '-'; starts and ends with a letter or digit.</summary>
+    private static bool IsLabelShaped(string value)
     {
-        if (value.Length is 0 or > 63 || !IsLowerAlphanumeric(value[0]) || !IsLowerAlphanumeric(value[value.Length - 1]))
+        if (value.Length == 0 || !IsLowerAlphanumeric(value[0]) || !IsLowerAlphanumeric(value[value.Length - 1]))
         {
             return false;
         }

@@ -54,6 +54,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidWorkload = Warning(DiagnosticIds.InvalidWorkload, Kubernetes, "Workload for the kustomize patch is incomplete or invalid",
         "A kustomize patch needs a known WorkloadKind and a WorkloadName that is a valid object name; otherwise PodBinding writes no patch.");
 
+    public static readonly DiagnosticDescriptor IgnoredChannelName = Warning(DiagnosticIds.IgnoredChannelName, Usage, "Env var or item name for the other channel is ignored",
+        "EnvVar names an env var and File a volume item; the one for the channel the member does not use has no effect, and writing both under Auto leaves the channel to an order rule.");
+
     public static readonly DiagnosticDescriptor NotPartial = Error(DiagnosticIds.NotPartial, Usage, "Bound class must be partial",
         "The generator adds Load() to the class in another part, which needs every declaration of the class to be partial.");
     public static readonly DiagnosticDescriptor WrongType = Error(DiagnosticIds.WrongType, Usage, "Property type cannot hold the field",
@@ -81,7 +84,7 @@ internal static class DiagnosticDescriptors
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         UnknownFieldPath, WrongChannel, InvalidSubscript, InvalidResource, InvalidDivisor, NonCanonicalDivisor, ResourceOptionOnField,
         InvalidContainerName, GuessedContainerName, InvalidEnvVarName, RelaxedEnvVarName, DuplicateEnvVar, DuplicateItemPath,
-        InvalidItemPath, InvalidMountPath, InvalidVolumeName, InvalidWorkload,
+        InvalidItemPath, InvalidMountPath, InvalidVolumeName, InvalidWorkload, IgnoredChannelName,
         NotPartial, WrongType, UnsupportedTarget, NoSetter, StaticProperty,
         StaleMetadataInEnv, ResizableResourceInEnv, RawEnvRead, SubPathMount,
         ManifestDrift);

@@ -198,6 +198,7 @@ internal static class BindingPlanner
             return Skip(DiagnosticIds.WrongChannel, ChannelArgument(m), channelError, isVolume ? AttributeContract.DownwardSource.EnvironmentName : AttributeContract.DownwardSource.VolumeName);
         }
 
+        WarnIfNameIgnored(m, isVolume, state);
         string name;
         if (isVolume)
         {
@@ -261,6 +262,27 @@ internal static class BindingPlanner
             divisor,
             field.Volatility);
         return null;
+    }
+
+    /// <summary>An EnvVar for a volume member, or a File for an env member, names nothing: say so instead of dropping it.</summary>
+    private static void WarnIfNameIgnored(MemberSpec m, bool isVolume, PlanState state)
+    {
+        string source = isVolume ? "Source = DownwardSource.Volume" : "Source = DownwardSource.Environment";
+        if (m.Source == AttributeContract.DownwardSource.Auto && m.EnvVar is not null && m.File is not null)
+        {
+            state.Warn(m.Name, DiagnosticIds.IgnoredChannelName, AttributeContract.FromDownward.File,
+                $"EnvVar and File name both channels, so '{m.Name}' is read from env var '{m.EnvVar}' and File = \"{m.File}\" is ignored; remove File, or remove EnvVar to read it from the volume", AttributeContract.FromDownward.File);
+        }
+        else if (isVolume && m.EnvVar is not null)
+        {
+            state.Warn(m.Name, DiagnosticIds.IgnoredChannelName, AttributeContract.FromDownward.EnvVar,
+                $"EnvVar = \"{m.EnvVar}\" is ignored: {source} reads '{m.Path}' from the volume; remove EnvVar (File names the volume item)", AttributeContract.FromDownward.EnvVar);
+        }
+        else if (!isVolume && m.File is not null)
+        {
+            state.Warn(m.Name, DiagnosticIds.IgnoredChannelName, AttributeContract.FromDownward.File,
+                $"File = \"{m.File}\" is ignored: {source} reads '{m.Path}' from an env var; remove File (EnvVar names the env var)", AttributeContract.FromDownward.File);
+        }
     }
 
     /// <summary>Env vars are resolved once, at container start (spec §7.1): say so for values that change later (§7.3).</summary>
@@ -406,14 +428,20 @@ internal static class BindingPlanner
             _ => field.LegalIn == Channels.Volume || (field.LegalIn == Channels.Both && field.Volatility == Volatility.Mutable),
         };
 
+        // Under Auto an explicit name chose the channel: the fix is to drop that name, not to set Source.
+        bool byName = m.Source == AttributeContract.DownwardSource.Auto;
         if (isVolume && (field.LegalIn & Channels.Volume) == 0)
         {
-            return $"'{m.Path}' can only come from an env var (the API server rejects it in a downwardAPI volume); use Source = DownwardSource.Environment or Auto";
+            return byName
+                ? $"'{m.Path}' can only come from an env var (the API server rejects it in a downwardAPI volume), but File = \"{m.File}\" asks for the volume; remove File (set EnvVar to name the env var)"
+                : $"'{m.Path}' can only come from an env var (the API server rejects it in a downwardAPI volume); use Source = DownwardSource.Environment or Auto";
         }
 
         if (!isVolume && (field.LegalIn & Channels.Env) == 0)
         {
-            return $"'{m.Path}' can only come from a downwardAPI volume (the API server rejects it in an env var); use Source = DownwardSource.Volume or Auto";
+            return byName
+                ? $"'{m.Path}' can only come from a downwardAPI volume (the API server rejects it in an env var), but EnvVar = \"{m.EnvVar}\" asks for an env var; remove EnvVar (set File to name the volume item)"
+                : $"'{m.Path}' can only come from a downwardAPI volume (the API server rejects it in an env var); use Source = DownwardSource.Volume or Auto";
         }
 
         return null;
