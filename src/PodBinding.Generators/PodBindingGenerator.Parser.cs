@@ -186,7 +186,8 @@ public sealed partial class PodBindingGenerator
                 file,
                 divisor,
                 container,
-                HasSetter: property.SetMethod is not null);
+                HasSetter: property.SetMethod is not null,
+                IsRequired: property.IsRequired);
         }
 
         private static ClassSettings ReadSettings(INamedTypeSymbol type)

@@ -23,6 +23,12 @@ if (args.Contains("--paired-live"))
     return PodBinding.Benchmarks.Live.PairedLive.Run(args);
 }
 
+// --scaling [rounds] [sizes…]: the keystroke series (100, 1,000, 3,000 classes) against the floor, paired, and bytes per class.
+if (args.Contains("--scaling"))
+{
+    return Scaling.Run(args);
+}
+
 // --paired [rounds]: benchmark and floor alternately in one process, a cross-check of the ratios on a busy machine.
 if (args.Contains("--paired"))
 {

@@ -85,23 +85,6 @@ internal static class ManifestEmitter
         return text.ToString();
     }
 
-    /// <summary>The YAML that supplies one member, for the loader's error messages.</summary>
-    public static string Hint(BindingPlan plan, PlannedMember member)
-    {
-        string file = plan.ManifestFolder + "/" + plan.FragmentFile;
-        if (!member.IsVolume)
-        {
-            return $"add to the env of container '{plan.ContainerName}' (all of it is in {file}):\n"
-                 + YamlNode.Map().Add("env", YamlNode.Seq().Add(EnvEntry(member))).ToYaml().TrimEnd('\n');
-        }
-
-        return $"mount the downwardAPI volume in container '{plan.ContainerName}' (all of it is in {file}):\n"
-             + YamlNode.Map()
-                 .Add("volumes", YamlNode.Seq().Add(Volume(plan, new[] { member })))
-                 .Add("volumeMounts", YamlNode.Seq().Add(Mount(plan)))
-                 .ToYaml().TrimEnd('\n');
-    }
-
     private static void Header(StringBuilder text, BindingPlan plan)
     {
         text.Append(HeaderPrefix).Append(" from ").Append(plan.FullName)
@@ -150,41 +133,18 @@ internal static class ManifestEmitter
         return spec;
     }
 
-    private static YamlMap EnvEntry(PlannedMember member) =>
-        YamlNode.Map().Add("name", member.Name).Add("valueFrom", Reference(member));
+    private static YamlMap EnvEntry(PlannedMember m) => PodYaml.EnvEntry(m.Name, m.FieldPath, m.Resource, m.ContainerName, m.Divisor);
 
-    private static YamlMap Mount(BindingPlan plan) =>
-        YamlNode.Map().Add("name", plan.VolumeName).Add("mountPath", plan.MountPath).Add("readOnly", YamlNode.Raw("true"));
+    private static YamlMap Mount(BindingPlan plan) => PodYaml.Mount(plan.VolumeName, plan.MountPath);
 
     private static YamlMap Volume(BindingPlan plan, IEnumerable<PlannedMember> members)
     {
         var items = YamlNode.Seq();
-        foreach (PlannedMember member in members)
+        foreach (PlannedMember m in members)
         {
-            YamlMap item = YamlNode.Map().Add("path", member.Name);
-            foreach (var entry in Reference(member).Entries)
-            {
-                item.Add(entry.Key, entry.Value);
-            }
-
-            items.Add(item);
+            items.Add(PodYaml.VolumeItem(m.Name, m.FieldPath, m.Resource, m.ContainerName, m.Divisor));
         }
 
-        return YamlNode.Map().Add("name", plan.VolumeName).Add("downwardAPI", YamlNode.Map().Add("items", items));
-    }
-
-    // fieldRef always carries apiVersion v1; resourceFieldRef always names its container and a canonical divisor
-    // (spec §10.1): explicit values survive copy-paste into another container, and volumes require the name.
-    private static YamlMap Reference(PlannedMember member)
-    {
-        if (member.FieldPath is not null)
-        {
-            return YamlNode.Map().Add("fieldRef", YamlNode.Map().Add("apiVersion", "v1").Add("fieldPath", member.FieldPath));
-        }
-
-        return YamlNode.Map().Add("resourceFieldRef", YamlNode.Map()
-            .Add("containerName", member.ContainerName!)
-            .Add("resource", member.Resource!)
-            .Add("divisor", member.Divisor!));
+        return PodYaml.Volume(plan.VolumeName, items);
     }
 }

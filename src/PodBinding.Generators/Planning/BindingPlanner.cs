@@ -36,6 +36,10 @@ internal static class BindingPlanner
             else
             {
                 state.Findings.Add(skip!);
+                if (member.IsRequired)
+                {
+                    state.SkippedRequired.Add(member.Name);
+                }
             }
         }
 
@@ -50,7 +54,8 @@ internal static class BindingPlanner
             ToKebab(spec.TypeName),
             options.ManifestFolder,
             new EquatableArray<PlannedMember>(state.Planned.ToArray()),
-            new EquatableArray<PlanFinding>(state.Findings.ToArray()));
+            new EquatableArray<PlanFinding>(state.Findings.ToArray()),
+            new EquatableArray<string>(state.SkippedRequired.ToArray()));
     }
 
     private sealed class PlanState
@@ -69,6 +74,8 @@ internal static class BindingPlanner
         public List<PlannedMember> Planned { get; } = new();
 
         public List<PlanFinding> Findings { get; } = new();
+
+        public List<string> SkippedRequired { get; } = new();
 
         public Dictionary<string, string> EnvVars { get; } = new(StringComparer.Ordinal);
 
