@@ -26,7 +26,7 @@ internal sealed class Manifest
 /// </summary>
 internal static class ManifestReader
 {
-    public const string KeyPrefix = "PodBinding.Manifest:";
+    public const string KeyPrefix = PodBinding.Shared.ManifestContract.KeyPrefix;
 
     /// <summary>Every (key, value) of an <c>AssemblyMetadataAttribute</c> whose key starts with <see cref="KeyPrefix"/>, in metadata order.</summary>
     /// <exception cref="BadImageFormatException">The file is not a .NET assembly or its metadata is malformed.</exception>

@@ -17,7 +17,6 @@ namespace PodBinding.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ManifestDriftCodeFix)), Shared]
 public sealed class ManifestDriftCodeFix : CodeFixProvider
 {
-    private const string ContentKey = "Content"; // ManifestDriftAnalyzer.Keys.Content
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ManifestDrift);
@@ -33,7 +32,7 @@ public sealed class ManifestDriftCodeFix : CodeFixProvider
         TextDocument document = context.TextDocument;
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (diagnostic.Properties.TryGetValue(ContentKey, out string? content) && content is not null)
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Content, out string? content) && content is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(

@@ -24,13 +24,6 @@ namespace PodBinding.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RawEnvReadCodeFix)), Shared]
 public sealed class RawEnvReadCodeFix : CodeFixProvider
 {
-    // Same strings as RawEnvReadAnalyzer.Keys (that assembly is not referenced here).
-    private const string FieldPathKey = "FieldPath";
-    private const string BoundTypeKey = "BoundType";
-    private const string BoundMemberKey = "BoundMember";
-    private const string HostTypeKey = "HostType";
-    private const string NewMemberKey = "NewMember";
-
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RawEnvRead);
 
@@ -49,8 +42,8 @@ public sealed class RawEnvReadCodeFix : CodeFixProvider
             }
 
             ImmutableDictionary<string, string?> properties = diagnostic.Properties;
-            if (properties.TryGetValue(BoundTypeKey, out string? type) && type is not null
-                && properties.TryGetValue(BoundMemberKey, out string? member) && member is not null)
+            if (properties.TryGetValue(DiagnosticProperties.BoundType, out string? type) && type is not null
+                && properties.TryGetValue(DiagnosticProperties.BoundMember, out string? member) && member is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
@@ -59,9 +52,9 @@ public sealed class RawEnvReadCodeFix : CodeFixProvider
                         equivalenceKey: nameof(RawEnvReadCodeFix) + ".Existing"),
                     diagnostic);
             }
-            else if (properties.TryGetValue(HostTypeKey, out string? host) && host is not null
-                && properties.TryGetValue(NewMemberKey, out string? newMember) && newMember is not null
-                && properties.TryGetValue(FieldPathKey, out string? fieldPath) && fieldPath is not null)
+            else if (properties.TryGetValue(DiagnosticProperties.HostType, out string? host) && host is not null
+                && properties.TryGetValue(DiagnosticProperties.NewMember, out string? newMember) && newMember is not null
+                && properties.TryGetValue(DiagnosticProperties.FieldPath, out string? fieldPath) && fieldPath is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(

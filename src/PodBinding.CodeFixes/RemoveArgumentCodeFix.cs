@@ -9,17 +9,18 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using PodBinding.Generators.Diagnostics;
+using PodBinding.Shared;
 
 namespace PodBinding.CodeFixes;
 
-/// <summary>PB0007: removes the resource-only argument (Divisor or ContainerName) from a field binding.</summary>
+/// <summary>PB0007: removes the resource-only argument (Divisor or ContainerName) from a field binding; PB0018: removes the ignored EnvVar or File.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveArgumentCodeFix)), Shared]
 public sealed class RemoveArgumentCodeFix : CodeFixProvider
 {
     public const string EquivalenceKey = "PodBinding.RemoveResourceOption";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ResourceOptionOnField);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ResourceOptionOnField, DiagnosticIds.IgnoredChannelName);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -29,7 +30,9 @@ public sealed class RemoveArgumentCodeFix : CodeFixProvider
     {
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Argument, out string? name) && name is "Divisor" or "ContainerName")
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Argument, out string? name) && (diagnostic.Id == DiagnosticIds.IgnoredChannelName
+                    ? name is AttributeContract.FromDownward.EnvVar or AttributeContract.FromDownward.File
+                    : name is AttributeContract.FromDownward.Divisor or AttributeContract.FromDownward.ContainerName))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create($"Remove {name}", ct => RemoveAsync(context.Document, diagnostic.Location.SourceSpan, name, ct), EquivalenceKey),

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 using PodBinding.Generators.Diagnostics;
+using PodBinding.Shared;
 
 namespace PodBinding.CodeFixes;
 
@@ -35,12 +36,24 @@ public sealed class SetSourceCodeFix : CodeFixProvider
     {
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Source, out string? source) || source is not ("Volume" or "Environment"))
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Source, out string? source) || source is not (AttributeContract.DownwardSource.VolumeName or AttributeContract.DownwardSource.EnvironmentName))
             {
                 continue;
             }
 
-            string title = source == "Volume"
+            // PB0002 under Auto: an EnvVar or File chose the wrong channel. Removing it lets Auto pick the legal one.
+            if (diagnostic.Id == DiagnosticIds.WrongChannel
+                && diagnostic.Properties.TryGetValue(DiagnosticProperties.Argument, out string? argument)
+                && argument is AttributeContract.FromDownward.EnvVar or AttributeContract.FromDownward.File)
+            {
+                string channel = source == AttributeContract.DownwardSource.VolumeName ? "the downward API volume" : "an env var";
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Remove {argument} (Auto then reads it from {channel})", ct => RemoveAsync(context.Document, diagnostic.Location.SourceSpan, argument, ct), EquivalenceKeyPrefix + "Remove" + argument),
+                    diagnostic);
+                continue;
+            }
+
+            string title = source == AttributeContract.DownwardSource.VolumeName
                 ? "Read it from the downward API volume (Source = DownwardSource.Volume)"
                 : "Read it from an env var (Source = DownwardSource.Environment)";
             context.RegisterCodeFix(
@@ -51,6 +64,26 @@ public sealed class SetSourceCodeFix : CodeFixProvider
         return Task.CompletedTask;
     }
 
+    private static async Task<Document> RemoveAsync(Document document, TextSpan span, string argument, CancellationToken ct)
+    {
+        SyntaxNode? root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+        if (root is null || FixHelpers.AttributeAt(root, span) is not { ArgumentList: { } list })
+        {
+            return document;
+        }
+
+        var kept = new List<AttributeArgumentSyntax>();
+        foreach (AttributeArgumentSyntax a in list.Arguments)
+        {
+            if (FixHelpers.NameOf(a) != argument)
+            {
+                kept.Add(a);
+            }
+        }
+
+        return document.WithSyntaxRoot(root.ReplaceNode(list, FixHelpers.WithArguments(list, kept)));
+    }
+
     private static async Task<Document> SetSourceAsync(Document document, TextSpan span, string source, CancellationToken ct)
     {
         SyntaxNode? root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
@@ -59,8 +92,8 @@ public sealed class SetSourceCodeFix : CodeFixProvider
             return document;
         }
 
-        string contradicting = source == "Volume" ? "EnvVar" : "File";
-        ExpressionSyntax value = SyntaxFactory.ParseExpression("global::PodBinding.DownwardSource." + source)
+        string contradicting = source == AttributeContract.DownwardSource.VolumeName ? AttributeContract.FromDownward.EnvVar : AttributeContract.FromDownward.File;
+        ExpressionSyntax value = SyntaxFactory.ParseExpression("global::" + AttributeContract.DownwardSourceType + "." + source)
             .WithAdditionalAnnotations(Simplifier.Annotation);
         var arguments = new List<AttributeArgumentSyntax>();
         bool replaced = false;
@@ -72,7 +105,7 @@ public sealed class SetSourceCodeFix : CodeFixProvider
                 continue;
             }
 
-            if (name == "Source")
+            if (name == AttributeContract.FromDownward.Source)
             {
                 arguments.Add(argument.WithExpression(value.WithTriviaFrom(argument.Expression)));
                 replaced = true;
@@ -85,7 +118,7 @@ public sealed class SetSourceCodeFix : CodeFixProvider
         if (!replaced)
         {
             arguments.Add(SyntaxFactory.AttributeArgument(
-                SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName("Source")).WithTrailingTrivia(SyntaxFactory.Space),
+                SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName(AttributeContract.FromDownward.Source)).WithTrailingTrivia(SyntaxFactory.Space),
                 nameColon: null,
                 value));
         }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PodBinding.Generators.Catalog;
 using PodBinding.Generators.Model;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators;
 
@@ -159,17 +160,17 @@ public sealed partial class PodBindingGenerator
         private static MemberSpec ReadMember(IPropertySymbol property, AttributeData attribute)
         {
             string path = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string p ? p : "";
-            int source = 0;
+            int source = AttributeContract.DownwardSource.Auto;
             string? envVar = null, file = null, divisor = null, container = null;
             foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
             {
                 switch (named.Key)
                 {
-                    case "Source": source = named.Value.Value is int s ? s : 0; break;
-                    case "EnvVar": envVar = named.Value.Value as string; break;
-                    case "File": file = named.Value.Value as string; break;
-                    case "Divisor": divisor = named.Value.Value as string; break;
-                    case "ContainerName": container = named.Value.Value as string; break;
+                    case AttributeContract.FromDownward.Source: source = named.Value.Value is int s ? s : AttributeContract.DownwardSource.Auto; break;
+                    case AttributeContract.FromDownward.EnvVar: envVar = named.Value.Value as string; break;
+                    case AttributeContract.FromDownward.File: file = named.Value.Value as string; break;
+                    case AttributeContract.FromDownward.Divisor: divisor = named.Value.Value as string; break;
+                    case AttributeContract.FromDownward.ContainerName: container = named.Value.Value as string; break;
                 }
             }
 
@@ -185,26 +186,27 @@ public sealed partial class PodBindingGenerator
                 file,
                 divisor,
                 container,
-                HasSetter: property.SetMethod is not null);
+                HasSetter: property.SetMethod is not null,
+                IsRequired: property.IsRequired);
         }
 
         private static ClassSettings ReadSettings(INamedTypeSymbol type)
         {
             foreach (AttributeData attribute in type.GetAttributes())
             {
-                if (attribute.AttributeClass is { Name: "DownwardBindingAttribute" } cls && IsIn(cls.ContainingNamespace, "PodBinding"))
+                if (attribute.AttributeClass is { Name: AttributeContract.DownwardBindingAttributeName } cls && IsIn(cls.ContainingNamespace, AttributeContract.Namespace))
                 {
                     string? container = null, volume = null, mount = null, workloadName = null;
-                    int workloadKind = 0;
+                    int workloadKind = AttributeContract.WorkloadKind.None;
                     foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
                     {
                         switch (named.Key)
                         {
-                            case "ContainerName": container = named.Value.Value as string; break;
-                            case "VolumeName": volume = named.Value.Value as string; break;
-                            case "MountPath": mount = named.Value.Value as string; break;
-                            case "WorkloadKind": workloadKind = named.Value.Value is int k ? k : 0; break;
-                            case "WorkloadName": workloadName = named.Value.Value as string; break;
+                            case AttributeContract.DownwardBinding.ContainerName: container = named.Value.Value as string; break;
+                            case AttributeContract.DownwardBinding.VolumeName: volume = named.Value.Value as string; break;
+                            case AttributeContract.DownwardBinding.MountPath: mount = named.Value.Value as string; break;
+                            case AttributeContract.DownwardBinding.WorkloadKind: workloadKind = named.Value.Value is int k ? k : AttributeContract.WorkloadKind.None; break;
+                            case AttributeContract.DownwardBinding.WorkloadName: workloadName = named.Value.Value as string; break;
                         }
                     }
 

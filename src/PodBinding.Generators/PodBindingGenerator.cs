@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PodBinding.Generators.Emit;
 using PodBinding.Generators.Model;
 using PodBinding.Generators.Planning;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators;
 
@@ -30,7 +31,7 @@ public sealed partial class PodBindingGenerator : IIncrementalGenerator
         // One spec per bound class (built by its first [FromDownward] property).
         IncrementalValuesProvider<BindingSpec> specs = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                KnownNames.FromDownwardAttribute,
+                AttributeContract.FromDownwardAttribute,
                 predicate: static (node, _) => node is PropertyDeclarationSyntax,
                 transform: static (ctx, ct) => Parser.Parse(ctx, ct))
             .Where(static spec => spec is not null)

@@ -9,8 +9,9 @@ public sealed class DownwardBindingInfo
     private readonly int[] _volumeSlot;
 
     /// <summary>Created by generated code, once per bound class.</summary>
-    public DownwardBindingInfo(string typeName, string containerName, string volumeName, string mountPath, DownwardReference[] references)
+    public DownwardBindingInfo(string typeName, string containerName, string volumeName, string mountPath, DownwardReference[] references, string? manifestFile = null)
     {
+        ManifestFile = manifestFile;
         TypeName = typeName;
         ContainerName = containerName;
         VolumeName = volumeName;
@@ -46,6 +47,9 @@ public sealed class DownwardBindingInfo
 
     /// <summary>Where the volume is mounted; <c>Load()</c> reads there.</summary>
     public string MountPath { get; }
+
+    /// <summary>The generated pod-spec fragment with all of the YAML (<c>deploy/podbinding/pod-info.yaml</c>), named in error messages.</summary>
+    public string? ManifestFile { get; }
 
     /// <summary>Every bound member, in declaration order.</summary>
     public IReadOnlyList<DownwardReference> References { get; }

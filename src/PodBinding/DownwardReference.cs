@@ -12,7 +12,6 @@ namespace PodBinding;
 /// <param name="ContainerName">For resource fields: the container whose resources are read.</param>
 /// <param name="Divisor">For resource fields: the canonical divisor (<c>1</c>, <c>1m</c>, <c>1Mi</c>, …).</param>
 /// <param name="IsOptional">The member is nullable: a missing value leaves it <see langword="null"/>.</param>
-/// <param name="Yaml">The YAML that supplies this value, shown in error messages.</param>
 public sealed record DownwardReference(
     string MemberName,
     DownwardSource Source,
@@ -21,9 +20,24 @@ public sealed record DownwardReference(
     string? Resource,
     string? ContainerName,
     string? Divisor,
-    bool IsOptional,
-    string Yaml)
+    bool IsOptional)
 {
     /// <summary>A single label or annotation (<c>metadata.labels['k']</c>): a missing key reads as an empty value.</summary>
     public bool IsMapKey => FieldPath is not null && FieldPath.EndsWith("']", StringComparison.Ordinal);
+
+    /// <summary>A <c>fieldRef</c> in env var <paramref name="envVar"/>.</summary>
+    public static DownwardReference FieldEnv(string member, string envVar, string fieldPath, bool optional = false) =>
+        new(member, DownwardSource.Environment, envVar, fieldPath, null, null, null, optional);
+
+    /// <summary>A <c>resourceFieldRef</c> in env var <paramref name="envVar"/>.</summary>
+    public static DownwardReference ResourceEnv(string member, string envVar, string resource, string containerName, string divisor, bool optional = false) =>
+        new(member, DownwardSource.Environment, envVar, null, resource, containerName, divisor, optional);
+
+    /// <summary>A <c>fieldRef</c> in volume item <paramref name="path"/>.</summary>
+    public static DownwardReference FieldFile(string member, string path, string fieldPath, bool optional = false) =>
+        new(member, DownwardSource.Volume, path, fieldPath, null, null, null, optional);
+
+    /// <summary>A <c>resourceFieldRef</c> in volume item <paramref name="path"/>.</summary>
+    public static DownwardReference ResourceFile(string member, string path, string resource, string containerName, string divisor, bool optional = false) =>
+        new(member, DownwardSource.Volume, path, null, resource, containerName, divisor, optional);
 }

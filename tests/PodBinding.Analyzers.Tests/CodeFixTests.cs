@@ -91,8 +91,8 @@ public class CodeFixTests
         public partial class Info
         {
             [FromDownward("spec.nodeName", {|PB0002:Source = DownwardSource.Volume|})] public string? Node { get; init; }
-            [FromDownward("status.podIP", {|PB0002:File = "ip"|})] public string? Ip { get; init; }
-            [FromDownward("metadata.annotations", {|PB0002:EnvVar = "ANNOTATIONS"|})] public IReadOnlyDictionary<string, string>? Annotations { get; init; }
+            [FromDownward("status.podIP", {|PB0002:Source = DownwardSource.Volume|}, File = "ip")] public string? Ip { get; init; }
+            [FromDownward("metadata.annotations", {|PB0002:Source = DownwardSource.Environment|}, EnvVar = "ANNOTATIONS")] public IReadOnlyDictionary<string, string>? Annotations { get; init; }
         }
         """, """
         public partial class Info
@@ -102,6 +102,42 @@ public class CodeFixTests
             [FromDownward("metadata.annotations", Source = DownwardSource.Volume)] public IReadOnlyDictionary<string, string>? Annotations { get; init; }
         }
         """, test => test.NumberOfFixAllIterations = 2); // one FixAll per equivalence key: Environment, then Volume
+
+    /// <summary>
+    /// Under Auto an EnvVar or File chose the illegal channel: the fix removes that name, so Auto routes to the legal
+    /// channel, instead of adding "Source = …" to a member that was already Auto (issue 12 item 15).
+    /// </summary>
+    [Fact]
+    public Task PB0002_UnderAuto_RemovesTheNameThatChoseTheChannel() => Fix<SetSourceCodeFix>("""
+        public partial class Info
+        {
+            [FromDownward("status.podIP", {|PB0002:File = "ip"|})] public string? Ip { get; init; }
+            [FromDownward("metadata.annotations", {|PB0002:EnvVar = "ANNOTATIONS"|})] public IReadOnlyDictionary<string, string>? Annotations { get; init; }
+        }
+        """, """
+        public partial class Info
+        {
+            [FromDownward("status.podIP")] public string? Ip { get; init; }
+            [FromDownward("metadata.annotations")] public IReadOnlyDictionary<string, string>? Annotations { get; init; }
+        }
+        """, test => test.NumberOfFixAllIterations = 2); // one FixAll per equivalence key: RemoveFile, then RemoveEnvVar
+
+    [Fact]
+    public Task PB0105_RemovesTheIgnoredName() => Fix<RemoveArgumentCodeFix>("""
+        public partial class Info
+        {
+            [FromDownward("metadata.labels['tier']", Source = DownwardSource.Volume, {|PB0105:EnvVar = "POD_TIER"|})] public string? Tier { get; init; }
+            [FromDownward("metadata.name", EnvVar = "POD_NAME", {|PB0105:File = "name"|})] public string? Name { get; init; }
+            [FromDownward("metadata.uid", Source = DownwardSource.Environment, {|PB0105:File = "uid"|})] public string? Uid { get; init; }
+        }
+        """, """
+        public partial class Info
+        {
+            [FromDownward("metadata.labels['tier']", Source = DownwardSource.Volume)] public string? Tier { get; init; }
+            [FromDownward("metadata.name", EnvVar = "POD_NAME")] public string? Name { get; init; }
+            [FromDownward("metadata.uid", Source = DownwardSource.Environment)] public string? Uid { get; init; }
+        }
+        """);
 
     [Fact]
     public Task PB0200_MovesLabelsToTheVolume() => Fix<SetSourceCodeFix>("""
@@ -311,6 +347,7 @@ public class CodeFixTests
         string[] keys =
         {
             MakePartialCodeFix.EquivalenceKey, SetSourceCodeFix.EquivalenceKeyPrefix + "Volume", SetSourceCodeFix.EquivalenceKeyPrefix + "Environment",
+            SetSourceCodeFix.EquivalenceKeyPrefix + "RemoveEnvVar", SetSourceCodeFix.EquivalenceKeyPrefix + "RemoveFile",
             CanonicalDivisorCodeFix.EquivalenceKey, RemoveArgumentCodeFix.EquivalenceKey, ChangeTypeCodeFix.EquivalenceKey, AddInitAccessorCodeFix.EquivalenceKey,
         };
         Assert.Equal(keys.Length, keys.Distinct(StringComparer.Ordinal).Count());
@@ -318,6 +355,6 @@ public class CodeFixTests
         // Every fixable ID is fixed by exactly one provider.
         string[] ids = providers.SelectMany(p => p.FixableDiagnosticIds).ToArray();
         Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(new[] { "PB0002", "PB0006", "PB0007", "PB0100", "PB0101", "PB0103", "PB0200", "PB0201", "PB0202", "PB0300", "PB0400" }, ids.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "PB0002", "PB0006", "PB0007", "PB0100", "PB0101", "PB0103", "PB0105", "PB0200", "PB0201", "PB0202", "PB0300", "PB0400" }, ids.Order(StringComparer.Ordinal));
     }
 }

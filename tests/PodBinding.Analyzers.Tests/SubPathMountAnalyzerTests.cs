@@ -13,7 +13,7 @@ public sealed class SubPathMountAnalyzerTests
     private static DiagnosticResult PB0203(string relative, int line, int column, int endColumn, string container, string volume, string key) =>
         new DiagnosticResult("PB0203", DiagnosticSeverity.Warning)
             .WithSpan(ManifestTestState.Path(relative), line, column, line, endColumn)
-            .WithMessage($"Container '{container}' mounts the downward API volume '{volume}' through {key}: such a mount never updates (spec §4.4), so label, annotation and resource changes never reach the file; mount the whole volume at a directory without {key} and read the file inside it");
+            .WithMessage($"Container '{container}' mounts the downward API volume '{volume}' through {key}: such a mount is a bind mount taken once and never updates, so label, annotation and resource changes never reach the file; mount the whole volume at a directory without {key} and read the file inside it");
 
     private static Task Verify((string, string)[] yaml, params DiagnosticResult[] expected)
     {

@@ -7,10 +7,26 @@ if (args.Contains("--validate"))
     return Validation.Run();
 }
 
+// --analyzers [rounds]: only the analyzers' interleaved telemetry (the table in docs/performance.md), without the
+// BenchmarkDotNet runs around it.
+if (args.Contains("--analyzers"))
+{
+    int at = Array.IndexOf(args, "--analyzers");
+    int rounds = at + 1 < args.Length && int.TryParse(args[at + 1], out int n) ? n : 7;
+    Console.WriteLine(PodBinding.Benchmarks.Analyzers.Telemetry.Measure(PodBinding.Benchmarks.Analyzers.AnalyzerWorkload.Create(), rounds));
+    return 0;
+}
+
 // --paired-live [rounds]: the same for the live-volume loaders (Live/): Load against the floor and both binders, reload against load.
 if (args.Contains("--paired-live"))
 {
     return PodBinding.Benchmarks.Live.PairedLive.Run(args);
+}
+
+// --scaling [rounds] [sizes…]: the keystroke series (100, 1,000, 3,000 classes) against the floor, paired, and bytes per class.
+if (args.Contains("--scaling"))
+{
+    return Scaling.Run(args);
 }
 
 // --paired [rounds]: benchmark and floor alternately in one process, a cross-check of the ratios on a busy machine.

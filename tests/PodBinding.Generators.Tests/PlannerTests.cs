@@ -48,8 +48,8 @@ public sealed class PlannerTests
         Assert.Contains("only come from an env var", reason, StringComparison.Ordinal);
         Assert.Contains("Source = DownwardSource.Environment", reason, StringComparison.Ordinal);
 
-        // A File alone asks for the volume too.
-        Assert.Contains("Source = DownwardSource.Environment", Skipped(Member(path, Enum.Parse<ClrKind>(kind), file: "x")), StringComparison.Ordinal);
+        // A File alone asks for the volume too; then the fix is to remove it (Auto routes to the env var).
+        Assert.Contains("remove File", Skipped(Member(path, Enum.Parse<ClrKind>(kind), file: "x")), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -60,7 +60,7 @@ public sealed class PlannerTests
         string reason = Skipped(Member(path, ClrKind.StringMap, source: Environment));
         Assert.Contains("only come from a downwardAPI volume", reason, StringComparison.Ordinal);
         Assert.Contains("Source = DownwardSource.Volume", reason, StringComparison.Ordinal);
-        Assert.Contains("Source = DownwardSource.Volume", Skipped(Member(path, ClrKind.StringMap, env: "LABELS")), StringComparison.Ordinal);
+        Assert.Contains("remove EnvVar", Skipped(Member(path, ClrKind.StringMap, env: "LABELS")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -390,6 +390,99 @@ public sealed class PlannerTests
     [InlineData("Pod2Info", "pod2-info")]
     [InlineData("A", "a")]
     public void ManifestStem_IsKebabCase(string type, string stem) => Assert.Equal(stem, BindingPlanner.ToKebab(type));
+
+    /// <summary>A cast such as <c>(WorkloadKind)42</c> used to become a CronJob patch; now no patch, and PB0017 says why.</summary>
+    [Theory]
+    [InlineData(8)]
+    [InlineData(-7)]
+    public void UnknownWorkloadKind_WritesNoPatch(int kind)
+    {
+        BindingPlan plan = BindingPlanner.Plan(
+            new BindingSpec("Ns", "Pod", new ClassSettings("app", null, null, kind, "web"), new EquatableArray<MemberSpec>(new[] { Member("metadata.name") })),
+            new GeneratorOptions(null, "deploy/podbinding", "App"));
+        Assert.False(plan.HasPatch);
+        PlanFinding finding = Assert.Single(plan.Findings);
+        Assert.Equal("PB0017", finding.Id);
+        Assert.Equal("WorkloadKind", finding.Argument);
+        Assert.Contains("Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob", finding.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// apimachinery's IsDNS1123Subdomain limits the whole name to 253 characters and does not limit a dot-separated
+    /// part to 63 (that is IsDNS1123Label): a 64-character first part is a valid label-key prefix and workload name.
+    /// </summary>
+    [Fact]
+    public void DnsSubdomains_HaveNoPerPartLimit()
+    {
+        string part64 = new('a', 64);
+        Assert.True(NameRules.IsDns1123Subdomain(part64 + ".example.com"));
+        Assert.Equal("label." + part64 + ".example.com_tier", Planned(Member($"metadata.labels['{part64}.example.com/tier']")).Name);
+
+        BindingPlan plan = BindingPlanner.Plan(
+            new BindingSpec("Ns", "Pod", new ClassSettings("app", null, null, 2, part64 + ".web"), new EquatableArray<MemberSpec>(new[] { Member("metadata.name") })),
+            new GeneratorOptions(null, "deploy/podbinding", "App"));
+        Assert.True(plan.HasPatch, string.Join("; ", plan.Findings.Select(f => f.Message)));
+        Assert.Empty(plan.Findings);
+    }
+
+    [Theory]
+    [InlineData(253, true)]
+    [InlineData(254, false)]
+    public void DnsSubdomains_AreAtMost253Characters(int length, bool valid)
+    {
+        string name = string.Join(".", Enumerable.Repeat(new string('a', 50), 5));
+        name = (name + new string('b', 300)).Substring(0, length);
+        Assert.Equal(valid, NameRules.IsDns1123Subdomain(name));
+    }
+
+    [Theory]
+    [InlineData("a..b")]
+    [InlineData("-a.b")]
+    [InlineData("a.b-")]
+    [InlineData("A.b")]
+    [InlineData(".a")]
+    public void DnsSubdomains_KeepThePerCharacterPattern(string name) => Assert.False(NameRules.IsDns1123Subdomain(name));
+
+    [Fact]
+    public void DnsLabels_StayAtMost63Characters()
+    {
+        Assert.True(NameRules.IsDns1123Label(new string('a', 63)));
+        Assert.False(NameRules.IsDns1123Label(new string('a', 64)));
+    }
+
+    /// <summary>Issue 12 item 15: under Auto the name chose the channel, so the message says to remove the name, not to set Source.</summary>
+    [Theory]
+    [InlineData("metadata.labels", "EnvVar", "remove EnvVar")]
+    [InlineData("status.podIP", "File", "remove File")]
+    public void WrongChannelChosenByName_SaysToRemoveTheName(string path, string argument, string fix)
+    {
+        MemberSpec member = argument == "EnvVar"
+            ? Member(path, ClrKind.StringMap, env: "LABELS")
+            : Member(path, ClrKind.IPAddress, file: "ip");
+        BindingPlan plan = Plan(member);
+        PlanFinding finding = Assert.Single(plan.Findings);
+        Assert.Equal("PB0002", finding.Id);
+        Assert.Equal(argument, finding.Argument);
+        Assert.Contains(fix, finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("or Auto", finding.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 12 item 15: a name for the channel the member does not use used to be dropped silently.</summary>
+    [Theory]
+    [InlineData(Volume, "POD_NAME", null, "EnvVar", true)]
+    [InlineData(Environment, null, "name", "File", false)]
+    [InlineData(Auto, "POD_NAME", "name", "File", false)]
+    public void NameForTheOtherChannel_IsReported(int source, string? env, string? file, string ignored, bool volume)
+    {
+        BindingPlan plan = Plan(Member("metadata.name", source: source, env: env, file: file));
+        PlannedMember planned = Assert.Single(plan.Members);
+        Assert.Equal(volume, planned.IsVolume);
+        PlanFinding finding = Assert.Single(plan.Findings);
+        Assert.Equal("PB0105", finding.Id);
+        Assert.Equal(ignored, finding.Argument);
+        Assert.False(finding.Skips);
+        Assert.Contains("remove " + ignored, finding.Message, StringComparison.Ordinal);
+    }
 
     private static MemberSpec Member(
         string path, ClrKind kind = ClrKind.String, int source = Auto, string? env = null, string? file = null,

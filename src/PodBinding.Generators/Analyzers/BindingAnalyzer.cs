@@ -9,6 +9,7 @@ using PodBinding.Generators.Manifests;
 using PodBinding.Generators.Model;
 using PodBinding.Generators.Planning;
 using Parser = PodBinding.Generators.PodBindingGenerator.Parser;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators.Analyzers;
 
@@ -39,6 +40,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidMountPath,
         DiagnosticDescriptors.InvalidVolumeName,
         DiagnosticDescriptors.InvalidWorkload,
+        DiagnosticDescriptors.IgnoredChannelName,
         DiagnosticDescriptors.NotPartial,
         DiagnosticDescriptors.WrongType,
         DiagnosticDescriptors.UnsupportedTarget,
@@ -55,17 +57,17 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             // Resolve once per compilation; do nothing when PodBinding isn't referenced.
-            if (start.Compilation.GetTypeByMetadataName(KnownNames.FromDownwardAttribute) is not { } attribute)
+            if (start.Compilation.GetTypeByMetadataName(AttributeContract.FromDownwardAttribute) is not { } attribute)
             {
                 return;
             }
 
-            INamedTypeSymbol? bindingAttribute = start.Compilation.GetTypeByMetadataName(KnownNames.DownwardBindingAttribute);
+            INamedTypeSymbol? bindingAttribute = start.Compilation.GetTypeByMetadataName(AttributeContract.DownwardBindingAttribute);
             GeneratorOptions options = GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, start.Compilation.AssemblyName);
             // Binding the attributes of every property in a large project would cost more than all the rules: only types
             // declared in files that mention FromDownward are looked at (every type when an alias could hide the name).
-            HashSet<SyntaxTree>? candidates = BoundClasses.CandidateTrees(start.Compilation, start.CancellationToken);
-            var index = new BindingIndex(start.Compilation, attribute, options, candidates);
+            var index = BindingIndex.For(start.Compilation, attribute, options);
+            HashSet<SyntaxTree>? candidates = index.Candidates(start.CancellationToken);
             start.RegisterSymbolAction(
                 ctx =>
                 {

@@ -1,40 +1,69 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using PodBinding.Generators.Diagnostics;
-using PodBinding.Generators.Manifests;
 using PodBinding.Generators.Model;
-using PodBinding.Generators.Planning;
-using Parser = PodBinding.Generators.PodBindingGenerator.Parser;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators.Analyzers;
 
 /// <summary>
-/// The plans of every bound class in one compilation, built once on first use (inside the analyzer's
-/// compilation-start closure, never in a static), and the env vars and item paths two classes both claim.
+/// Everything the analyzers need to know about the bound classes of one compilation, computed at most once for all of
+/// them: the trees that mention the attribute (one text scan), the bound classes and their plans (one walk, the same
+/// Parser and planner as the generator), and the env vars and item paths two classes both claim.
 /// </summary>
 /// <remarks>
-/// A clash is reported on the class declared later (file path, then position), so the result does not depend on the
-/// order in which symbols are analyzed. Two classes that bind the same name to the same value are not a clash: their
-/// YAML fragments define the same entry, which kustomize merges by name.
+/// Shared through a table weakly keyed by the <see cref="Compilation"/>: the analyzers are separate instances, and
+/// without it each would scan every file and plan every class again. The table holds no compilation alive, and the
+/// index holds nothing beyond its compilation's life. A clash is reported on the class declared later (file path, then
+/// position), so the result does not depend on the order in which symbols are analyzed. Two classes that bind the same
+/// name to the same value are not a clash: their YAML fragments define the same entry, which kustomize merges by name.
 /// </remarks>
 internal sealed class BindingIndex
 {
-    private readonly Compilation compilation;
-    private readonly INamedTypeSymbol attribute;
-    private readonly GeneratorOptions options;
-    private readonly HashSet<SyntaxTree>? candidates;
-    private readonly object gate = new();
-    private Snapshot? snapshot;
+    private static readonly ConditionalWeakTable<Compilation, BindingIndex> ByCompilation = new();
 
-    public BindingIndex(Compilation compilation, INamedTypeSymbol attribute, GeneratorOptions options, HashSet<SyntaxTree>? candidates)
+    private readonly INamedTypeSymbol attribute;
+    private readonly Once<Holder<HashSet<SyntaxTree>?>> candidates;
+    private readonly Once<BoundClass[]> classes;
+    private readonly Once<Snapshot> snapshot;
+
+    private BindingIndex(Compilation compilation, INamedTypeSymbol attribute, GeneratorOptions options)
     {
-        this.compilation = compilation;
         this.attribute = attribute;
-        this.options = options;
-        this.candidates = candidates;
+        Options = options;
+        candidates = new Once<Holder<HashSet<SyntaxTree>?>>(ct => new Holder<HashSet<SyntaxTree>?>(BoundClasses.CandidateTrees(compilation, ct)));
+        classes = new Once<BoundClass[]>(ct => BoundClasses.Find(compilation, attribute, options, Candidates(ct), ct));
+        snapshot = new Once<Snapshot>(ct => Build(Classes(ct)));
     }
+
+    /// <summary>The project settings the plans were made with.</summary>
+    public GeneratorOptions Options { get; }
+
+    /// <summary>
+    /// The index of <paramref name="compilation"/>; <paramref name="attribute"/> is its <c>FromDownwardAttribute</c>
+    /// and <paramref name="options"/> its project settings (the same for every analyzer of one compilation).
+    /// </summary>
+    public static BindingIndex For(Compilation compilation, INamedTypeSymbol attribute, GeneratorOptions options)
+    {
+        BindingIndex shared = ByCompilation.GetValue(compilation, c => new BindingIndex(c, attribute, options));
+
+        // One compilation analysed again with other settings (a host or a test can do that): a private index.
+        return shared.Options == options && SymbolEqualityComparer.Default.Equals(shared.attribute, attribute)
+            ? shared
+            : new BindingIndex(compilation, attribute, options);
+    }
+
+    /// <summary>Trees that mention the attribute, or null when every tree may (an alias hides the name).</summary>
+    public HashSet<SyntaxTree>? Candidates(CancellationToken ct) => candidates.Get(ct).Value;
+
+    /// <summary>Every class the generator binds, by metadata name.</summary>
+    public BoundClass[] Classes(CancellationToken ct) => classes.Get(ct);
+
+    /// <summary>Plans by type and cross-class clashes; built on first call, a cancelled build is redone by the next caller.</summary>
+    public Snapshot Get(CancellationToken ct) => snapshot.Get(ct);
 
     public sealed class Snapshot
     {
@@ -43,39 +72,15 @@ internal sealed class BindingIndex
         public Dictionary<INamedTypeSymbol, List<PlanFinding>> Conflicts { get; } = new(SymbolEqualityComparer.Default);
     }
 
-    /// <summary>Builds on first call; a cancelled build is retried by the next caller.</summary>
-    public Snapshot Get(CancellationToken ct)
-    {
-        lock (gate)
-        {
-            return snapshot ??= Build(ct);
-        }
-    }
-
-    private Snapshot Build(CancellationToken ct)
+    private static Snapshot Build(BoundClass[] bound)
     {
         var result = new Snapshot();
         var ordered = new List<(string File, int Position, INamedTypeSymbol Type, BindingPlan Plan)>();
-        var types = new List<INamedTypeSymbol>();
-        CollectTopLevelTypes(compilation.Assembly.GlobalNamespace, types, ct);
-        foreach (INamedTypeSymbol type in types)
+        foreach (BoundClass cls in bound)
         {
-            ct.ThrowIfCancellationRequested();
-            if (!BoundClasses.IsCandidate(type, candidates) || !Parser.HasBoundProperty(type, attribute) || !Parser.IsSupportedTarget(type, ct))
-            {
-                continue;
-            }
-
-            BindingSpec spec = Parser.ReadSpec(type, attribute, firstMember: null, ct)!;
-            if (spec.Members.Count == 0)
-            {
-                continue;
-            }
-
-            BindingPlan plan = BindingPlanner.Plan(spec, options);
-            result.Plans[type] = plan;
-            (string file, int position) = FirstDeclaration(type);
-            ordered.Add((file, position, type, plan));
+            result.Plans[cls.Type] = cls.Plan;
+            (string file, int position) = FirstDeclaration(cls.Type);
+            ordered.Add((file, position, cls.Type, cls.Plan));
         }
 
         ordered.Sort(static (a, b) =>
@@ -121,7 +126,7 @@ internal sealed class BindingIndex
         return earlier.Value == claim.Value ? null : new PlanFinding(
             claim.Member.MemberName,
             DiagnosticIds.DuplicateEnvVar,
-            "EnvVar",
+            AttributeContract.FromDownward.EnvVar,
             $"env var '{claim.Member.Name}' in container '{claim.Plan.ContainerName}' is already claimed by '{earlier.Owner}' for a different value, and the later entry would replace it; set a different EnvVar",
             Skips: false);
     }
@@ -144,14 +149,14 @@ internal sealed class BindingIndex
                     return null;
                 }
 
-                return new PlanFinding(claim.Member.MemberName, DiagnosticIds.DuplicateItemPath, "File",
+                return new PlanFinding(claim.Member.MemberName, DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File,
                     $"item path '{path}' in volume '{claim.Plan.VolumeName}' is already claimed by '{earlier.Owner}' for a different value, and the later item would replace it; set a different File",
                     Skips: false);
             }
 
-            if (other.StartsWith(path + "/", StringComparison.Ordinal) || path.StartsWith(other + "/", StringComparison.Ordinal))
+            if (Catalog.NameRules.ItemPathsClash(other, path))
             {
-                return new PlanFinding(claim.Member.MemberName, DiagnosticIds.DuplicateItemPath, "File",
+                return new PlanFinding(claim.Member.MemberName, DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File,
                     $"item path '{path}' in volume '{claim.Plan.VolumeName}' clashes with '{other}' of '{earlier.Owner}' (a file and a directory cannot share a name); set a different File",
                     Skips: false);
             }
@@ -179,16 +184,6 @@ internal sealed class BindingIndex
         return (file, position);
     }
 
-    private static void CollectTopLevelTypes(INamespaceSymbol ns, List<INamedTypeSymbol> types, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        types.AddRange(ns.GetTypeMembers());
-        foreach (INamespaceSymbol child in ns.GetNamespaceMembers())
-        {
-            CollectTopLevelTypes(child, types, ct);
-        }
-    }
-
     /// <summary>One env var or item a class's YAML defines, and what it holds.</summary>
     private sealed class Claim
     {
@@ -207,5 +202,13 @@ internal sealed class BindingIndex
         public string Owner { get; }
 
         public string Value { get; }
+    }
+
+    /// <summary>A reference wrapper, so a computed null (every tree is a candidate) is cached like any other value.</summary>
+    private sealed class Holder<T>
+    {
+        public Holder(T value) => Value = value;
+
+        public T Value { get; }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PodBinding.Generators.Model;
 using Parser = PodBinding.Generators.PodBindingGenerator.Parser;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators.Analyzers;
 
@@ -13,7 +14,7 @@ namespace PodBinding.Generators.Analyzers;
 /// </summary>
 internal static class FindingLocator
 {
-    public const string PathArgument = "path";
+    public const string PathArgument = AttributeContract.FromDownward.Path;
 
     public static Location Locate(INamedTypeSymbol type, PlanFinding finding, INamedTypeSymbol attribute, INamedTypeSymbol? bindingAttribute, out string? path, CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PodBinding.Generators.Diagnostics;
 using PodBinding.Generators.Manifests;
 using PodBinding.Generators.Model;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators.Analyzers;
 
@@ -17,13 +18,6 @@ namespace PodBinding.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Keys of <see cref="Diagnostic.Properties"/> read by the code fix.</summary>
-    internal static class Keys
-    {
-        /// <summary>The content the file should have; absent when no class produces the file (delete it).</summary>
-        public const string Content = "Content";
-    }
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ManifestDrift);
 
@@ -34,7 +28,7 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(KnownNames.FromDownwardAttribute) is not { } attribute)
+            if (start.Compilation.GetTypeByMetadataName(AttributeContract.FromDownwardAttribute) is not { } attribute)
             {
                 return;
             }
@@ -57,7 +51,7 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
 
             Compilation compilation = start.Compilation;
             var expected = new Once<Dictionary<string, ExpectedFile>>(
-                ct => BoundClasses.ExpectedFiles(BoundClasses.Find(compilation, attribute, options, ct)));
+                ct => ExpectedFiles.For(BindingIndex.For(compilation, attribute, options).Classes(ct)));
             start.RegisterAdditionalFileAction(ctx =>
             {
                 foreach ((ManifestFile file, string name) in generated)
@@ -90,12 +84,12 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        int line = FirstDifferentLine(committed, content);
+        int line = ManifestContract.FirstDifferentLine(committed, content);
         string display = folder.TrimEnd('/', '\\') + "/" + name;
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.ManifestDrift,
             file.LineLocation(line),
-            ImmutableDictionary<string, string?>.Empty.Add(Keys.Content, generated),
+            ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Content, generated),
             $"{file.DisplayPath} differs from what {wanted.Owner} generates (first at line {line + 1}); rebuild to rewrite {display}, or apply the code fix, and commit it"));
     }
 
@@ -129,21 +123,4 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
     private static bool IsRooted(string path) => path.StartsWith("/", StringComparison.Ordinal) || (path.Length > 1 && path[1] == ':');
 
     private static string Normalize(string text) => (text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text).Replace("\r\n", "\n");
-
-    /// <summary>Zero-based index of the first line that differs (a missing line counts as differing).</summary>
-    internal static int FirstDifferentLine(string a, string b)
-    {
-        string[] left = a.Split('\n');
-        string[] right = b.Split('\n');
-        int common = Math.Min(left.Length, right.Length);
-        for (int i = 0; i < common; i++)
-        {
-            if (!string.Equals(left[i], right[i], StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return common;
-    }
 }

@@ -58,7 +58,7 @@ public sealed class OpenTelemetryDetectorAnalyzer : DiagnosticAnalyzer
         {
             // Without the package there is no call to look at: nothing is registered.
             if (start.Compilation.GetTypeByMetadataName(ExtensionsType) is not { } extensions
-                || start.Compilation.GetTypeByMetadataName(KnownNames.FromDownwardAttribute) is not { } attribute)
+                || start.Compilation.GetTypeByMetadataName(PodBinding.Shared.AttributeContract.FromDownwardAttribute) is not { } attribute)
             {
                 return;
             }

@@ -11,6 +11,7 @@ using PodBinding.Generators.Catalog;
 using PodBinding.Generators.Diagnostics;
 using PodBinding.Generators.Manifests;
 using PodBinding.Generators.Model;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators.Analyzers;
 
@@ -23,18 +24,6 @@ namespace PodBinding.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Keys of <see cref="Diagnostic.Properties"/> read by the code fix.</summary>
-    internal static class Keys
-    {
-        public const string EnvVar = "EnvVar";
-        public const string FieldPath = "FieldPath";
-        public const string Resource = "Resource";
-        public const string BoundType = "BoundType";
-        public const string BoundMember = "BoundMember";
-        public const string HostType = "HostType";
-        public const string NewMember = "NewMember";
-    }
-
     private const string ConfigurationNamespace = "Microsoft.Extensions.Configuration.";
 
     /// <inheritdoc/>
@@ -55,9 +44,9 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
 
             var symbols = new Symbols(start.Compilation, environment);
             Compilation compilation = start.Compilation;
-            INamedTypeSymbol? attribute = compilation.GetTypeByMetadataName(KnownNames.FromDownwardAttribute);
+            INamedTypeSymbol? attribute = compilation.GetTypeByMetadataName(AttributeContract.FromDownwardAttribute);
             GeneratorOptions options = GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName);
-            var bound = new Once<BoundClass[]>(ct => attribute is null ? Array.Empty<BoundClass>() : BoundClasses.Find(compilation, attribute, options, ct));
+            var bound = new Once<BoundClass[]>(ct => attribute is null ? Array.Empty<BoundClass>() : BindingIndex.For(compilation, attribute, options).Classes(ct));
 
             // A syntax prefilter instead of an operation action: an operation action makes Roslyn build the operation
             // tree of every method body (+16 % compile time when no other analyzer needs them, docs/performance.md);
@@ -133,25 +122,25 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
 
         EnvEntry entry = binding.Entry;
         string message = entry.IsMutableMetadata
-            ? $"{entry.Name} is set from {entry.FieldPath} in {binding.Where} and keeps its start-up value when the {(entry.FieldPath!.StartsWith("metadata.labels", StringComparison.Ordinal) ? "label" : "annotation")} changes; read the live value from the downward API volume instead"
+            ? $"{entry.Name} is set from {entry.FieldPath} in {binding.Where} and keeps its start-up value when the {(FieldCatalog.IsLabels(entry.FieldPath!) ? "label" : "annotation")} changes; read the live value from the downward API volume instead"
             : $"{entry.Name} is set from {entry.Resource} in {binding.Where} and keeps its start-up value after an in-place resize (env vars are only recomputed when the container restarts); read the live value from the downward API volume instead";
 
         ImmutableDictionary<string, string?>.Builder properties = ImmutableDictionary.CreateBuilder<string, string?>();
-        properties[Keys.EnvVar] = entry.Name;
-        properties[Keys.FieldPath] = entry.FieldPath;
-        properties[Keys.Resource] = entry.Resource;
+        properties[DiagnosticProperties.EnvVar] = entry.Name;
+        properties[DiagnosticProperties.FieldPath] = entry.FieldPath;
+        properties[DiagnosticProperties.Resource] = entry.Resource;
         BoundClass[] classes = bound.Get(ct);
         if (FindMember(classes, entry, binding.Container, read.ResultType) is { } match)
         {
-            properties[Keys.BoundType] = match.Type.Plan.FullName;
-            properties[Keys.BoundMember] = match.Member.MemberName;
+            properties[DiagnosticProperties.BoundType] = match.Type.Plan.FullName;
+            properties[DiagnosticProperties.BoundMember] = match.Member.MemberName;
         }
         else if (entry.IsMutableMetadata && read.ResultType is null && classes.Length > 0)
         {
             // No member reads this field from the volume: the fix can add one to a bound class (the first by name).
             BoundClass host = classes[0];
-            properties[Keys.HostType] = host.Plan.FullName;
-            properties[Keys.NewMember] = NewMemberName(host.Type, entry.Name);
+            properties[DiagnosticProperties.HostType] = host.Plan.FullName;
+            properties[DiagnosticProperties.NewMember] = NewMemberName(host.Type, entry.Name);
         }
 
         report(Diagnostic.Create(DiagnosticDescriptors.RawEnvRead, operation.Syntax.GetLocation(), properties.ToImmutable(), message));

@@ -83,7 +83,6 @@ internal static class FieldCatalog
     /// <summary>The catalog entry for a resource name, or null when the API would reject the name.</summary>
     public static DownwardField? FindResource(string resource)
     {
-        bool cpu = IsCpu(resource);
         bool fixedName = false;
         foreach (string name in Resources)
         {
@@ -97,10 +96,62 @@ internal static class FieldCatalog
             return null;
         }
 
-        // cpu and memory change with in-place resize (KEP-1287); ephemeral storage and hugepages cannot.
-        Volatility volatility = cpu || resource.EndsWith(".memory", StringComparison.Ordinal) ? Volatility.Resizable : Volatility.Immutable;
         string env = ToEnvToken(resource);
-        return new DownwardField(resource, Channels.Both, ValueShape.Resource, volatility, env, resource);
+        return new DownwardField(resource, Channels.Both, ValueShape.Resource, ResourceVolatility(resource), env, resource);
+    }
+
+    /// <summary>Whether the value of a <c>fieldRef</c> path (as a manifest writes it) can change while the pod runs.</summary>
+    public static Volatility VolatilityOfFieldPath(string path)
+    {
+        if (FieldPathSyntax.TrySplitSubscript(path, out string basePath, out _))
+        {
+            return basePath is Labels or Annotations ? Volatility.Mutable : Volatility.Immutable;
+        }
+
+        return FindField(path)?.Volatility ?? Volatility.Immutable;
+    }
+
+    /// <summary>Whether the value of a <c>resourceFieldRef</c> resource can change while the pod runs.</summary>
+    public static Volatility VolatilityOfResource(string resource) =>
+        FindResource(resource) is null ? Volatility.Immutable : ResourceVolatility(resource);
+
+    /// <summary>Whether a field path reads labels (whole map or one key) rather than annotations.</summary>
+    public static bool IsLabels(string path) =>
+        path == Labels || (FieldPathSyntax.TrySplitSubscript(path, out string basePath, out _) && basePath == Labels);
+
+    // cpu and memory change with in-place resize (KEP-1287); ephemeral storage and hugepages cannot.
+    private static Volatility ResourceVolatility(string resource) =>
+        IsCpu(resource) || resource is "limits.memory" or "requests.memory" ? Volatility.Resizable : Volatility.Immutable;
+
+    /// <summary>Every path a member can bind, for messages: the plain fields, the key forms and the resources.</summary>
+    public static string DescribeValidPaths()
+    {
+        var paths = new List<string>();
+        foreach (DownwardField field in Fields)
+        {
+            paths.Add(field.Path);
+        }
+
+        paths.Add(LabelKey.Path + "['key']");
+        paths.Add(AnnotationKey.Path + "['key']");
+        var resources = new List<string>(Resources) { LimitsHugePagesPrefix + "<size>", RequestsHugePagesPrefix + "<size>" };
+        return string.Join(", ", paths) + ", or a resource: " + string.Join(", ", resources);
+    }
+
+    /// <summary>The resource families, for messages: <c>limits.*, requests.*</c>.</summary>
+    public static string DescribeResources()
+    {
+        var families = new List<string>();
+        foreach (string resource in Resources)
+        {
+            string family = resource.Substring(0, resource.IndexOf('.') + 1) + "*";
+            if (!families.Contains(family))
+            {
+                families.Add(family);
+            }
+        }
+
+        return string.Join(", ", families);
     }
 
     public static bool IsCpu(string resource) => resource is "limits.cpu" or "requests.cpu";

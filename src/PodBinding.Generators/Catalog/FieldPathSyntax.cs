@@ -59,7 +59,7 @@ internal static class FieldPathSyntax
                 return false;
             }
 
-            if (!IsDns1123Subdomain(prefix))
+            if (!NameRules.IsDns1123Subdomain(prefix))
             {
                 error = $"the prefix '{prefix}' must be a lower-case DNS subdomain (a-z, 0-9, '-', '.'; at most 253 characters)";
                 return false;
@@ -103,43 +103,5 @@ internal static class FieldPathSyntax
         return true;
     }
 
-    public static bool IsDns1123Subdomain(string value)
-    {
-        if (value.Length is 0 or > 253)
-        {
-            return false;
-        }
-
-        foreach (string label in value.Split('.'))
-        {
-            if (!IsDns1123Label(label))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    public static bool IsDns1123Label(string value)
-    {
-        if (value.Length is 0 or > 63 || !IsLowerAlphanumeric(value[0]) || !IsLowerAlphanumeric(value[value.Length - 1]))
-        {
-            return false;
-        }
-
-        foreach (char c in value)
-        {
-            if (!IsLowerAlphanumeric(c) && c != '-')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static bool IsAlphanumeric(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
-
-    private static bool IsLowerAlphanumeric(char c) => c is >= 'a' and <= 'z' or >= '0' and <= '9';
 }

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace PodBinding.Generators.Catalog;
 
-/// <summary>Env var names (spec §8.1) and volume item paths (spec §4.2, §4.3).</summary>
+/// <summary>The names and paths Kubernetes validates: env var names, DNS names, volume item paths and mount paths.</summary>
 internal static class NameRules
 {
     /// <summary>apimachinery's strict <c>IsEnvVarName</c>: <c>[-._a-zA-Z][-._a-zA-Z0-9]*</c>, not <c>.</c>, <c>..</c> or <c>..*</c>.</summary>
@@ -107,4 +107,65 @@ internal static class NameRules
         cleaned = string.Join("/", parts);
         return true;
     }
+
+    /// <summary>
+    /// apimachinery's <c>IsDNS1123Subdomain</c> (<c>pkg/util/validation/validation.go</c>): at most 253 characters of
+    /// dot-separated parts, each made of lower-case letters, digits and '-' and starting and ending with a letter or
+    /// digit. Unlike a DNS-1123 label, a part has no length limit of its own.
+    /// </summary>
+    public static bool IsDns1123Subdomain(string value)
+    {
+        if (value.Length is 0 or > 253)
+        {
+            return false;
+        }
+
+        foreach (string part in value.Split('.'))
+        {
+            if (!IsLabelShaped(part))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>apimachinery's <c>IsDNS1123Label</c> (same file): at most 63 characters; container and volume names.</summary>
+    public static bool IsDns1123Label(string value) => value.Length <= 63 && IsLabelShaped(value);
+
+    /// <summary>Non-empty; lower-case letters, digits and '-'; starts and ends with a letter or digit.</summary>
+    private static bool IsLabelShaped(string value)
+    {
+        if (value.Length == 0 || !IsLowerAlphanumeric(value[0]) || !IsLowerAlphanumeric(value[value.Length - 1]))
+        {
+            return false;
+        }
+
+        foreach (char c in value)
+        {
+            if (!IsLowerAlphanumeric(c) && c != '-')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A mount path PodBinding accepts: absolute, below '/', without '..' elements (the kubelet refuses to mount over
+    /// '/' or outside the container's root).
+    /// </summary>
+    public static bool IsUsableMountPath(string mountPath) =>
+        mountPath.Length >= 2 && mountPath[0] == '/' && System.Array.IndexOf(mountPath.Split('/'), "..") < 0;
+
+    /// <summary>
+    /// Whether two cleaned item paths of one volume cannot both exist: the same path, or one is a directory of the
+    /// other (the AtomicWriter cannot make <c>a</c> both a file and a directory).
+    /// </summary>
+    public static bool ItemPathsClash(string a, string b) =>
+        a == b || a.StartsWith(b + "/", System.StringComparison.Ordinal) || b.StartsWith(a + "/", System.StringComparison.Ordinal);
+
+    private static bool IsLowerAlphanumeric(char c) => c is >= 'a' and <= 'z' or >= '0' and <= '9';
 }

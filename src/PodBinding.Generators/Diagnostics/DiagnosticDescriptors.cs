@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace PodBinding.Generators.Diagnostics;
@@ -16,85 +20,103 @@ internal static class DiagnosticDescriptors
 
     private const string HelpLinkBase = "https://github.com/PodBinding/PodBinding/blob/main/docs/diagnostics/";
 
-    public static readonly DiagnosticDescriptor UnknownFieldPath = Error(DiagnosticIds.UnknownFieldPath, Kubernetes, "Unknown or unsupported Downward API field path");
-    public static readonly DiagnosticDescriptor WrongChannel = Error(DiagnosticIds.WrongChannel, Kubernetes, "Field is not legal in the chosen channel");
-    public static readonly DiagnosticDescriptor InvalidSubscript = Error(DiagnosticIds.InvalidSubscript, Kubernetes, "Invalid label or annotation subscript");
-    public static readonly DiagnosticDescriptor InvalidResource = Error(DiagnosticIds.InvalidResource, Kubernetes, "Invalid resource name");
-    public static readonly DiagnosticDescriptor InvalidDivisor = Error(DiagnosticIds.InvalidDivisor, Kubernetes, "Divisor not accepted for this resource");
-    public static readonly DiagnosticDescriptor NonCanonicalDivisor = Warning(DiagnosticIds.NonCanonicalDivisor, Kubernetes, "Divisor is not in canonical spelling");
-    public static readonly DiagnosticDescriptor ResourceOptionOnField = Error(DiagnosticIds.ResourceOptionOnField, Kubernetes, "Resource-only option on a field path");
-    public static readonly DiagnosticDescriptor InvalidContainerName = Error(DiagnosticIds.InvalidContainerName, Kubernetes, "Invalid container name");
-    public static readonly DiagnosticDescriptor GuessedContainerName = Warning(DiagnosticIds.GuessedContainerName, Kubernetes, "Resource field in the volume without a container name");
-    public static readonly DiagnosticDescriptor InvalidEnvVarName = Error(DiagnosticIds.InvalidEnvVarName, Kubernetes, "Invalid environment variable name");
-    public static readonly DiagnosticDescriptor RelaxedEnvVarName = Warning(DiagnosticIds.RelaxedEnvVarName, Kubernetes, "Environment variable name needs Kubernetes 1.34 or later");
-    public static readonly DiagnosticDescriptor DuplicateEnvVar = Error(DiagnosticIds.DuplicateEnvVar, Kubernetes, "Environment variable claimed twice");
-    public static readonly DiagnosticDescriptor DuplicateItemPath = Error(DiagnosticIds.DuplicateItemPath, Kubernetes, "Volume item path claimed twice or clashing");
-    public static readonly DiagnosticDescriptor InvalidItemPath = Error(DiagnosticIds.InvalidItemPath, Kubernetes, "Invalid volume item path");
-    public static readonly DiagnosticDescriptor InvalidMountPath = Error(DiagnosticIds.InvalidMountPath, Kubernetes, "Unusable mount path");
-    public static readonly DiagnosticDescriptor InvalidVolumeName = Error(DiagnosticIds.InvalidVolumeName, Kubernetes, "Invalid volume name");
-    public static readonly DiagnosticDescriptor InvalidWorkload = Warning(DiagnosticIds.InvalidWorkload, Kubernetes, "Workload for the kustomize patch is incomplete or invalid");
+    public static readonly DiagnosticDescriptor UnknownFieldPath = Error(DiagnosticIds.UnknownFieldPath, Kubernetes, "Unknown or unsupported Downward API field path",
+        "The API server accepts only the field paths and resource names of its allow-lists; any other path makes it reject the pod.");
+    public static readonly DiagnosticDescriptor WrongChannel = Error(DiagnosticIds.WrongChannel, Kubernetes, "Field is not legal in the chosen channel",
+        "Node and network fields can come only from env vars and whole label or annotation maps only from a downwardAPI volume; the API server rejects either in the other place.");
+    public static readonly DiagnosticDescriptor InvalidSubscript = Error(DiagnosticIds.InvalidSubscript, Kubernetes, "Invalid label or annotation subscript",
+        "Only metadata.labels and metadata.annotations take a ['key'] subscript, and the key must be a qualified name (optional DNS-subdomain prefix, '/', name of at most 63 characters).");
+    public static readonly DiagnosticDescriptor InvalidResource = Error(DiagnosticIds.InvalidResource, Kubernetes, "Invalid resource name",
+        "A resourceFieldRef names limits or requests of cpu, memory, ephemeral-storage or hugepages-<size>; other names are rejected.");
+    public static readonly DiagnosticDescriptor InvalidDivisor = Error(DiagnosticIds.InvalidDivisor, Kubernetes, "Divisor not accepted for this resource",
+        "A divisor must be one the API server accepts for the resource: 1 or 1m for cpu, 1 or a power of 1000 or 1024 bytes for the others.");
+    public static readonly DiagnosticDescriptor NonCanonicalDivisor = Warning(DiagnosticIds.NonCanonicalDivisor, Kubernetes, "Divisor is not in canonical spelling",
+        "The divisor is accepted, but written differently from the canonical form the API server compares; PodBinding writes the canonical form into the YAML.");
+    public static readonly DiagnosticDescriptor ResourceOptionOnField = Error(DiagnosticIds.ResourceOptionOnField, Kubernetes, "Resource-only option on a field path",
+        "Divisor and ContainerName belong to a resourceFieldRef; a fieldRef has no such fields, so the argument has no effect.");
+    public static readonly DiagnosticDescriptor InvalidContainerName = Error(DiagnosticIds.InvalidContainerName, Kubernetes, "Invalid container name",
+        "Container names are DNS-1123 labels; the generated YAML patches the container by name and a resourceFieldRef must name a real container.");
+    public static readonly DiagnosticDescriptor GuessedContainerName = Warning(DiagnosticIds.GuessedContainerName, Kubernetes, "Resource field in the volume without a container name",
+        "A resource read through the volume needs the container's name; none was set, so PodBinding derived one from the assembly name, which may not match the pod.");
+    public static readonly DiagnosticDescriptor InvalidEnvVarName = Error(DiagnosticIds.InvalidEnvVarName, Kubernetes, "Invalid environment variable name",
+        "Env var names must pass Kubernetes' env var name validation, or the API server rejects the pod.");
+    public static readonly DiagnosticDescriptor RelaxedEnvVarName = Warning(DiagnosticIds.RelaxedEnvVarName, Kubernetes, "Environment variable name needs Kubernetes 1.34 or later",
+        "The name is valid only under relaxed env var validation (Kubernetes 1.34 and later) and cannot be read from a POSIX shell.");
+    public static readonly DiagnosticDescriptor DuplicateEnvVar = Error(DiagnosticIds.DuplicateEnvVar, Kubernetes, "Environment variable claimed twice",
+        "Two members claim one env var of a container; only the last entry survives, so one member would read the other's value.");
+    public static readonly DiagnosticDescriptor DuplicateItemPath = Error(DiagnosticIds.DuplicateItemPath, Kubernetes, "Volume item path claimed twice or clashing",
+        "Two members claim one item path of a volume, or one path is a directory of the other; the kubelet writes one of them or fails the mount.");
+    public static readonly DiagnosticDescriptor InvalidItemPath = Error(DiagnosticIds.InvalidItemPath, Kubernetes, "Invalid volume item path",
+        "A volume item path must be relative, without '..' elements, not start with '..', and fit the kubelet's 4096-byte and 255-byte-per-element limits.");
+    public static readonly DiagnosticDescriptor InvalidMountPath = Error(DiagnosticIds.InvalidMountPath, Kubernetes, "Unusable mount path",
+        "The downward API volume needs an absolute mount path below '/' without '..' elements.");
+    public static readonly DiagnosticDescriptor InvalidVolumeName = Error(DiagnosticIds.InvalidVolumeName, Kubernetes, "Invalid volume name",
+        "Volume names are DNS-1123 labels; the API server rejects any other name.");
+    public static readonly DiagnosticDescriptor InvalidWorkload = Warning(DiagnosticIds.InvalidWorkload, Kubernetes, "Workload for the kustomize patch is incomplete or invalid",
+        "A kustomize patch needs a known WorkloadKind and a WorkloadName that is a valid object name; otherwise PodBinding writes no patch.");
 
-    public static readonly DiagnosticDescriptor NotPartial = Error(DiagnosticIds.NotPartial, Usage, "Bound class must be partial");
-    public static readonly DiagnosticDescriptor WrongType = Error(DiagnosticIds.WrongType, Usage, "Property type cannot hold the field");
-    public static readonly DiagnosticDescriptor UnsupportedTarget = Error(DiagnosticIds.UnsupportedTarget, Usage, "Class shape not supported by PodBinding");
-    public static readonly DiagnosticDescriptor NoSetter = Error(DiagnosticIds.NoSetter, Usage, "Bound property needs a setter");
-    public static readonly DiagnosticDescriptor StaticProperty = Error(DiagnosticIds.StaticProperty, Usage, "Bound property must not be static");
+    public static readonly DiagnosticDescriptor IgnoredChannelName = Warning(DiagnosticIds.IgnoredChannelName, Usage, "Env var or item name for the other channel is ignored",
+        "EnvVar names an env var and File a volume item; the one for the channel the member does not use has no effect, and writing both under Auto leaves the channel to an order rule.");
 
-    public static readonly DiagnosticDescriptor StaleMetadataInEnv = Warning(DiagnosticIds.StaleMetadataInEnv, Staleness, "Changing metadata read from an environment variable goes stale");
-    public static readonly DiagnosticDescriptor ResizableResourceInEnv = Info(DiagnosticIds.ResizableResourceInEnv, Staleness, "Resizable resource read from an environment variable goes stale on resize");
-    public static readonly DiagnosticDescriptor RawEnvRead = Warning(DiagnosticIds.RawEnvRead, Staleness, "Label or annotation read from an environment variable goes stale");
-    public static readonly DiagnosticDescriptor SubPathMount = Warning(DiagnosticIds.SubPathMount, Staleness, "Downward API volume mounted with subPath never updates");
+    public static readonly DiagnosticDescriptor NotPartial = Error(DiagnosticIds.NotPartial, Usage, "Bound class must be partial",
+        "The generator adds Load() to the class in another part, which needs every declaration of the class to be partial.");
+    public static readonly DiagnosticDescriptor WrongType = Error(DiagnosticIds.WrongType, Usage, "Property type cannot hold the field",
+        "Each field holds a fixed kind of value (text, UID, IP addresses, a map, a whole number); the property's type must be able to hold it.");
+    public static readonly DiagnosticDescriptor UnsupportedTarget = Error(DiagnosticIds.UnsupportedTarget, Usage, "Class shape not supported by PodBinding",
+        "PodBinding generates loaders for top-level, non-generic, concrete partial classes with a parameterless constructor.");
+    public static readonly DiagnosticDescriptor NoSetter = Error(DiagnosticIds.NoSetter, Usage, "Bound property needs a setter",
+        "The generated Load() assigns each bound property, which needs a set or init accessor.");
+    public static readonly DiagnosticDescriptor StaticProperty = Error(DiagnosticIds.StaticProperty, Usage, "Bound property must not be static",
+        "Values are loaded into instances; a static property would be shared and never assigned.");
 
-    public static readonly DiagnosticDescriptor ManifestDrift = Warning(DiagnosticIds.ManifestDrift, Drift, "Committed YAML differs from what the code generates");
+    public static readonly DiagnosticDescriptor StaleMetadataInEnv = Warning(DiagnosticIds.StaleMetadataInEnv, Staleness, "Changing metadata read from an environment variable goes stale",
+        "Labels and annotations can change while the pod runs, but the kubelet sets env vars once at container start, so the value goes stale.");
+    public static readonly DiagnosticDescriptor ResizableResourceInEnv = Info(DiagnosticIds.ResizableResourceInEnv, Staleness, "Resizable resource read from an environment variable goes stale on resize",
+        "cpu and memory can change with in-place pod resize, but env vars keep the value from container start.");
+    public static readonly DiagnosticDescriptor RawEnvRead = Warning(DiagnosticIds.RawEnvRead, Staleness, "Label or annotation read from an environment variable goes stale",
+        "A manifest sets this env var from a label, an annotation or a resizable resource, so reading it returns the value from container start.");
+    public static readonly DiagnosticDescriptor SubPathMount = Warning(DiagnosticIds.SubPathMount, Staleness, "Downward API volume mounted with subPath never updates",
+        "A subPath mount of a downward API volume is a bind mount taken once and never updates, so changes never reach the file.");
 
-    public static readonly DiagnosticDescriptor DetectorMissingFields = Warning(DiagnosticIds.DetectorMissingFields, Telemetry, "The OpenTelemetry detector needs fields the class does not bind");
-    public static readonly DiagnosticDescriptor DetectorLabelFixedAtStart = Info(DiagnosticIds.DetectorLabelFixedAtStart, Telemetry, "A live label or annotation becomes a resource attribute fixed at start-up");
+    public static readonly DiagnosticDescriptor ManifestDrift = Warning(DiagnosticIds.ManifestDrift, Drift, "Committed YAML differs from what the code generates",
+        "The committed YAML is no longer what the code generates, so what is deployed differs from what the code expects.");
 
-    /// <summary>The descriptor for a planner finding's ID.</summary>
-    public static DiagnosticDescriptor ForId(string id) => id switch
-    {
-        DiagnosticIds.UnknownFieldPath => UnknownFieldPath,
-        DiagnosticIds.WrongChannel => WrongChannel,
-        DiagnosticIds.InvalidSubscript => InvalidSubscript,
-        DiagnosticIds.InvalidResource => InvalidResource,
-        DiagnosticIds.InvalidDivisor => InvalidDivisor,
-        DiagnosticIds.NonCanonicalDivisor => NonCanonicalDivisor,
-        DiagnosticIds.ResourceOptionOnField => ResourceOptionOnField,
-        DiagnosticIds.InvalidContainerName => InvalidContainerName,
-        DiagnosticIds.GuessedContainerName => GuessedContainerName,
-        DiagnosticIds.InvalidEnvVarName => InvalidEnvVarName,
-        DiagnosticIds.RelaxedEnvVarName => RelaxedEnvVarName,
-        DiagnosticIds.DuplicateEnvVar => DuplicateEnvVar,
-        DiagnosticIds.DuplicateItemPath => DuplicateItemPath,
-        DiagnosticIds.InvalidItemPath => InvalidItemPath,
-        DiagnosticIds.InvalidMountPath => InvalidMountPath,
-        DiagnosticIds.InvalidVolumeName => InvalidVolumeName,
-        DiagnosticIds.InvalidWorkload => InvalidWorkload,
-        DiagnosticIds.NotPartial => NotPartial,
-        DiagnosticIds.WrongType => WrongType,
-        DiagnosticIds.UnsupportedTarget => UnsupportedTarget,
-        DiagnosticIds.NoSetter => NoSetter,
-        DiagnosticIds.StaticProperty => StaticProperty,
-        DiagnosticIds.StaleMetadataInEnv => StaleMetadataInEnv,
-        DiagnosticIds.ResizableResourceInEnv => ResizableResourceInEnv,
-        DiagnosticIds.RawEnvRead => RawEnvRead,
-        DiagnosticIds.SubPathMount => SubPathMount,
-        _ => ManifestDrift,
-    };
+    public static readonly DiagnosticDescriptor DetectorMissingFields = Warning(DiagnosticIds.DetectorMissingFields, Telemetry, "The OpenTelemetry detector needs fields the class does not bind",
+        "The detector reads pod name, UID, namespace and node name only from members the class binds; a field the class does not bind yields no resource attribute.");
+    public static readonly DiagnosticDescriptor DetectorLabelFixedAtStart = Info(DiagnosticIds.DetectorLabelFixedAtStart, Telemetry, "A live label or annotation becomes a resource attribute fixed at start-up",
+        "OpenTelemetry resources are immutable: a label or annotation the class reads live from the volume is copied into the resource once, at start-up, and later changes do not reach telemetry.");
 
-    private static DiagnosticDescriptor Error(string id, string category, string title) => Create(id, category, title, DiagnosticSeverity.Error);
+    /// <summary>Every descriptor, one per ID in <see cref="DiagnosticIds"/> (a test checks that the table is total).</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
+        UnknownFieldPath, WrongChannel, InvalidSubscript, InvalidResource, InvalidDivisor, NonCanonicalDivisor, ResourceOptionOnField,
+        InvalidContainerName, GuessedContainerName, InvalidEnvVarName, RelaxedEnvVarName, DuplicateEnvVar, DuplicateItemPath,
+        InvalidItemPath, InvalidMountPath, InvalidVolumeName, InvalidWorkload, IgnoredChannelName,
+        NotPartial, WrongType, UnsupportedTarget, NoSetter, StaticProperty,
+        StaleMetadataInEnv, ResizableResourceInEnv, RawEnvRead, SubPathMount,
+        ManifestDrift,
+        DetectorMissingFields, DetectorLabelFixedAtStart);
 
-    private static DiagnosticDescriptor Warning(string id, string category, string title) => Create(id, category, title, DiagnosticSeverity.Warning);
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id, StringComparer.Ordinal);
 
-    private static DiagnosticDescriptor Info(string id, string category, string title) => Create(id, category, title, DiagnosticSeverity.Info);
+    /// <summary>The descriptor for a planner finding's ID; an ID without one is a bug, never a different rule.</summary>
+    public static DiagnosticDescriptor ForId(string id) =>
+        ById.TryGetValue(id, out DiagnosticDescriptor? descriptor)
+            ? descriptor
+            : throw new ArgumentException($"No diagnostic descriptor for '{id}': add it to DiagnosticDescriptors.All", nameof(id));
 
-    private static DiagnosticDescriptor Create(string id, string category, string title, DiagnosticSeverity severity) => new(
+    private static DiagnosticDescriptor Error(string id, string category, string title, string description) => Create(id, category, title, description, DiagnosticSeverity.Error);
+
+    private static DiagnosticDescriptor Warning(string id, string category, string title, string description) => Create(id, category, title, description, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Info(string id, string category, string title, string description) => Create(id, category, title, description, DiagnosticSeverity.Info);
+
+    private static DiagnosticDescriptor Create(string id, string category, string title, string description, DiagnosticSeverity severity) => new(
         id,
         title,
         messageFormat: "{0}",
         category,
         severity,
         isEnabledByDefault: true,
-        description: title + ". See the help page for what Kubernetes does, a bad and a good example, and the fix.",
+        description: description,
         helpLinkUri: HelpLinkBase + id + ".md");
 }

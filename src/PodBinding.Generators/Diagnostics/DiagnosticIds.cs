@@ -30,6 +30,7 @@ internal static class DiagnosticIds
     public const string UnsupportedTarget = "PB0102";
     public const string NoSetter = "PB0103";
     public const string StaticProperty = "PB0104";
+    public const string IgnoredChannelName = "PB0105";
 
     public const string StaleMetadataInEnv = "PB0200";
     public const string ResizableResourceInEnv = "PB0201";

@@ -23,4 +23,28 @@ internal static class DiagnosticProperties
 
     /// <summary>The <c>DownwardSource</c> member to set: <c>Environment</c> or <c>Volume</c> (PB0002, PB0200, PB0201).</summary>
     public const string Source = "Source";
+
+    /// <summary>PB0300: the content the file should have; absent when no class produces the file (delete it).</summary>
+    public const string Content = "Content";
+
+    /// <summary>PB0202: the env var read.</summary>
+    public const string EnvVar = "EnvVar";
+
+    /// <summary>PB0202: the manifest's fieldRef path, when the env var is set from a field.</summary>
+    public const string FieldPath = "FieldPath";
+
+    /// <summary>PB0202: the manifest's resourceFieldRef resource, when the env var is set from a resource.</summary>
+    public const string Resource = "Resource";
+
+    /// <summary>PB0202: the bound class (full name) whose volume member reads the same value.</summary>
+    public const string BoundType = "BoundType";
+
+    /// <summary>PB0202: that member.</summary>
+    public const string BoundMember = "BoundMember";
+
+    /// <summary>PB0202: the bound class (full name) a new volume member can be added to, when none reads the value.</summary>
+    public const string HostType = "HostType";
+
+    /// <summary>PB0202: the name for that new member.</summary>
+    public const string NewMember = "NewMember";
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 using PodBinding.Generators.Catalog;
 using PodBinding.Generators.Model;
 
@@ -7,20 +8,19 @@ namespace PodBinding.Generators.Emit;
 /// <summary>The C# half of a plan: the <c>DownwardApi</c> description and the reflection-free <c>Load</c> methods.</summary>
 internal static class LoaderEmitter
 {
-    public const string Version = "0.1.0";
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"PodBinding\", \"" + Version + "\")]";
+    /// <summary>The generator's own version (Major.Minor.Build of its assembly, set from the repository's one Version).</summary>
+    public static readonly string Version = typeof(LoaderEmitter).Assembly.GetName().Version!.ToString(3);
+    private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"PodBinding\", \"" + Version + "\")]";
 
     // Produces:
-    //   namespace <NS>
+    //   namespace <NS>;
+    //   partial class <Type> : IDownwardBinding<Type>
     //   {
-    //       partial class <Type> : IDownwardBinding<Type>
-    //       {
-    //           public static DownwardBindingInfo DownwardApi { get; } = new(…references…);
-    //           public static <Type> Load() => Load(PodSource.FromProcess(DownwardApi.MountPath));
-    //           public static <Type> Load(PodSource source) => ReadDownward(new BindingReader(source, DownwardApi), null);
-    //           public static DownwardWatcher<Type> Watch(DownwardWatchOptions? options = null) => …;
-    //           public static <Type> ReadDownward(BindingReader reader, <Type>? previous) { reader.GetX(i) …; new <Type> { … } }
-    //       }
+    //       public static DownwardBindingInfo DownwardApi { get; } = new(…, new[] { DownwardReference.FieldEnv(…), … }, manifestFile: …);
+    //       public static <Type> Load() => Load(PodSource.FromProcess(DownwardApi.MountPath));
+    //       public static <Type> Load(PodSource source) => ReadDownward(new BindingReader(source, DownwardApi), null);
+    //       public static DownwardWatcher<Type> Watch(DownwardWatchOptions? options = null) => …;
+    //       public static <Type> ReadDownward(BindingReader reader, <Type>? previous) { reader.GetX(i) …; new <Type> { … } }
     //   }
     public static string Emit(BindingPlan plan)
     {
@@ -30,9 +30,8 @@ internal static class LoaderEmitter
         w.WriteLine();
         if (plan.Namespace.Length > 0)
         {
-            w.WriteLine($"namespace {plan.Namespace}");
-            w.WriteLine("{");
-            w.Indent();
+            w.WriteLine($"namespace {plan.Namespace};");
+            w.WriteLine();
         }
 
         using (w.OpenBlock($"partial class {plan.TypeName} : global::PodBinding.IDownwardBinding<global::{plan.FullName}>"))
@@ -54,74 +53,75 @@ internal static class LoaderEmitter
             EmitLoad(w, plan);
         }
 
-        if (plan.Namespace.Length > 0)
-        {
-            w.Unindent();
-            w.WriteLine("}");
-        }
-
         return w.ToString();
     }
 
     private static void EmitDescription(SourceWriter w, BindingPlan plan)
     {
-        w.WriteLine("/// <summary>Where each <c>[FromDownward]</c> member comes from, and the volume it is read from.</summary>");
+        w.WriteLine("/// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>");
         w.WriteLine(GeneratedCode);
-        w.WriteLine("public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new global::PodBinding.DownwardBindingInfo(");
+        w.WriteLine("public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(");
         w.Indent();
-        w.WriteLine(SourceWriter.Literal(plan.FullName) + ",");
-        w.WriteLine(SourceWriter.Literal(plan.ContainerName) + ",");
-        w.WriteLine(SourceWriter.Literal(plan.VolumeName) + ",");
-        w.WriteLine(SourceWriter.Literal(plan.MountPath) + ",");
+        w.WriteLine($"{SourceWriter.Literal(plan.FullName)}, {SourceWriter.Literal(plan.ContainerName)}, {SourceWriter.Literal(plan.VolumeName)}, {SourceWriter.Literal(plan.MountPath)},");
         w.WriteLine("new global::PodBinding.DownwardReference[]");
         w.WriteLine("{");
         w.Indent();
         foreach (PlannedMember m in plan.Members)
         {
-            string source = m.IsVolume ? "Volume" : "Environment";
-            w.WriteLine("new global::PodBinding.DownwardReference(");
-            w.Indent();
-            w.WriteLine($"{SourceWriter.Literal(m.MemberName)}, global::PodBinding.DownwardSource.{source}, {SourceWriter.Literal(m.Name)},");
-            w.WriteLine($"{SourceWriter.Literal(m.FieldPath)}, {SourceWriter.Literal(m.Resource)}, {SourceWriter.Literal(m.ContainerName)}, {SourceWriter.Literal(m.Divisor)},");
-            w.WriteLine($"{(m.IsNullable ? "true" : "false")},");
-            w.WriteLine(SourceWriter.Literal(ManifestEmitter.Hint(plan, m)) + "),");
-            w.Unindent();
+            w.WriteLine(Reference(m) + ",");
         }
 
         w.Unindent();
-        w.WriteLine("});");
+        w.WriteLine("},");
+        w.WriteLine($"manifestFile: {SourceWriter.Literal(plan.ManifestFolder + "/" + plan.FragmentFile)});");
         w.Unindent();
+    }
+
+    // One factory call per member, named for its channel and kind: FieldEnv("Name", "POD_NAME", "metadata.name").
+    private static string Reference(PlannedMember m)
+    {
+        string channel = m.IsVolume ? "File" : "Env";
+        string optional = m.IsNullable ? ", optional: true" : "";
+        return m.FieldPath is not null
+            ? $"global::PodBinding.DownwardReference.Field{channel}({SourceWriter.Literal(m.MemberName)}, {SourceWriter.Literal(m.Name)}, {SourceWriter.Literal(m.FieldPath)}{optional})"
+            : $"global::PodBinding.DownwardReference.Resource{channel}({SourceWriter.Literal(m.MemberName)}, {SourceWriter.Literal(m.Name)}, {SourceWriter.Literal(m.Resource)}, {SourceWriter.Literal(m.ContainerName)}, {SourceWriter.Literal(m.Divisor)}{optional})";
     }
 
     private static void EmitLoad(SourceWriter w, BindingPlan plan)
     {
         string type = "global::" + plan.FullName;
-        const string Throws = "/// <exception cref=\"global::PodBinding.DownwardApiLoadException\">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>";
-        w.WriteLine($"/// <summary>Loads from the running pod: its environment variables and the downward API volume at <c>{Xml(plan.MountPath)}</c>.</summary>");
-        w.WriteLine(Throws);
+        w.WriteLine($"/// <summary>Loads from the running pod: its env vars and the volume at <c>{Xml(plan.MountPath)}</c>.</summary>");
+        w.WriteLine("/// <exception cref=\"global::PodBinding.DownwardApiLoadException\">Values are missing or malformed; the message lists each with its fix.</exception>");
         w.WriteLine(GeneratedCode);
         w.WriteLine($"public static {type} Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));");
         w.WriteLine();
-        w.WriteLine("/// <summary>Loads from <paramref name=\"source\"/>: a real pod, or a folder in the kubelet's layout plus an environment.</summary>");
-        w.WriteLine(Throws);
+        w.WriteLine("/// <summary>Loads from <paramref name=\"source\"/>; fails as <see cref=\"Load()\"/> does.</summary>");
         w.WriteLine(GeneratedCode);
         w.WriteLine($"public static {type} Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);");
         w.WriteLine();
-        w.WriteLine("/// <summary>Loads from the running pod and keeps the value current as the kubelet updates the volume.</summary>");
-        w.WriteLine(Throws);
+        w.WriteLine("/// <summary>Loads, then follows the volume's changes; fails as <see cref=\"Load()\"/> does.</summary>");
         w.WriteLine(GeneratedCode);
         w.WriteLine($"public static global::PodBinding.Watching.DownwardWatcher<{type}> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<{type}>(options);");
         w.WriteLine();
-        w.WriteLine("/// <summary>Loads from <paramref name=\"source\"/> and keeps the value current as its volume changes (a local folder updated the kubelet's way works too).</summary>");
-        w.WriteLine(Throws);
+        w.WriteLine("/// <summary>Loads from <paramref name=\"source\"/>, then follows its volume's changes.</summary>");
         w.WriteLine(GeneratedCode);
         w.WriteLine($"public static global::PodBinding.Watching.DownwardWatcher<{type}> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<{type}>(source, options);");
         w.WriteLine();
-        w.WriteLine("/// <summary>Builds an instance from one load; with <paramref name=\"previous\"/>, env-var members are carried over and only the volume is read.</summary>");
-        w.WriteLine(Throws);
+        w.WriteLine("/// <summary>One load; env-var members are carried over from <paramref name=\"previous\"/>.</summary>");
         w.WriteLine(GeneratedCode);
         w.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        using (w.OpenBlock($"public static {type} ReadDownward(global::PodBinding.Loading.BindingReader reader, {type}? previous)"))
+        string signature = $"public static {type} ReadDownward(global::PodBinding.Loading.BindingReader reader, {type}? previous)";
+        if (plan.SkippedRequired.Count > 0)
+        {
+            // A required member without a value cannot appear in an object initializer (CS9035 here, in generated
+            // code); the analyzer's diagnostic on the member is the one the user should see, so this only throws.
+            string names = string.Join(", ", plan.SkippedRequired);
+            string message = $"{plan.FullName} cannot be loaded: PodBinding skipped its required member(s) {names}; fix the PodBinding diagnostics on them and rebuild.";
+            w.WriteLine($"{signature} => throw new global::System.InvalidOperationException({SourceWriter.Literal(message)});");
+            return;
+        }
+
+        using (w.OpenBlock(signature))
         {
             for (int i = 0; i < plan.Members.Count; i++)
             {
@@ -130,8 +130,8 @@ internal static class LoaderEmitter
 
                 // Env vars never change inside a running container (spec §7.1): a reload keeps them and reads only the volume.
                 w.WriteLine(m.IsVolume
-                    ? $"var value{i} = {read};"
-                    : $"var value{i} = previous is null ? {read} : previous.@{m.MemberName};");
+                    ? $"var v{i} = {read};"
+                    : $"var v{i} = previous?.{Identifier(m.MemberName)} ?? {read};");
             }
 
             w.WriteLine("reader.ThrowIfFailed();");
@@ -141,7 +141,7 @@ internal static class LoaderEmitter
             for (int i = 0; i < plan.Members.Count; i++)
             {
                 PlannedMember m = plan.Members[i];
-                w.WriteLine($"@{m.MemberName} = value{i}{Unwrap(m)},");
+                w.WriteLine($"{Identifier(m.MemberName)} = v{i}{Unwrap(m)},");
             }
 
             w.Unindent();
@@ -171,6 +171,9 @@ internal static class LoaderEmitter
 
         return m.Kind is ClrKind.Guid or ClrKind.Int32 or ClrKind.Int64 or ClrKind.Decimal ? ".GetValueOrDefault()" : "!";
     }
+
+    private static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

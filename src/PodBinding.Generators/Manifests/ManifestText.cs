@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
-using PodBinding.Generators.Emit;
+using PodBinding.Shared;
+using PodBinding.Generators.Catalog;
 
 namespace PodBinding.Generators.Manifests;
 
@@ -31,8 +32,7 @@ internal sealed class ManifestText
     public static ManifestText Read(SourceText text, CancellationToken ct)
     {
         string content = text.ToString();
-        bool generated = content.StartsWith(ManifestEmitter.HeaderPrefix, StringComparison.Ordinal)
-            || (content.Length > 0 && content[0] == '\uFEFF' && content.Substring(1).StartsWith(ManifestEmitter.HeaderPrefix, StringComparison.Ordinal));
+        bool generated = ManifestContract.HasHeader(content);
 
         // A Helm template is not what gets deployed ({{ }} expressions decide names and values), and when it happens
         // to parse as YAML its nodes mean nothing: skip it like any other non-manifest.
@@ -60,15 +60,9 @@ internal sealed class ManifestText
         string? kind = document.ScalarAt("kind");
         string? name = document["metadata"]?.ScalarAt("name");
         string? workload = kind is null ? null : kind + "/" + (name ?? "");
-        YamlTreeNode? podSpec = kind switch
-        {
-            "Pod" => document["spec"],
-            "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "ReplicationController" or "Job" => document["spec"]?["template"]?["spec"],
-            "CronJob" => document["spec"]?["jobTemplate"]?["spec"]?["template"]?["spec"],
-            "PodTemplate" => document["template"]?["spec"],
-            null when document["containers"] is not null => document, // a pod-spec fragment (PodBinding's own <stem>.yaml)
-            _ => null,
-        };
+        YamlTreeNode? podSpec = kind is null
+            ? document["containers"] is not null ? document : null // a pod-spec fragment (PodBinding's own <stem>.yaml)
+            : WorkloadKinds.FromKind(kind) is { } known ? Walk(document, known.PodSpecPath) : null;
 
         if (kind == "List" && depth < 4)
         {
@@ -85,7 +79,19 @@ internal sealed class ManifestText
             specs.Add(PodSpecEntry.Read(workload, podSpec));
         }
     }
+
+    private static YamlTreeNode? Walk(YamlTreeNode node, IReadOnlyList<string> path)
+    {
+        YamlTreeNode? current = node;
+        foreach (string key in path)
+        {
+            current = current?[key];
+        }
+
+        return current;
+    }
 }
+
 
 /// <summary>One pod spec (or a partial one, in a patch).</summary>
 /// <param name="Workload"><c>Kind/name</c> of the object it belongs to, or null for a bare fragment.</param>
@@ -190,11 +196,10 @@ internal sealed record ContainerEntry(string Name, ImmutableArray<EnvEntry> Env,
 internal sealed record EnvEntry(string Name, string? FieldPath, string? Resource, string? Divisor, string? ResourceContainer, int Line)
 {
     /// <summary>Labels and annotations change while the pod runs; an env var keeps the value from container start.</summary>
-    public bool IsMutableMetadata => FieldPath is { } path
-        && (path.StartsWith("metadata.labels", StringComparison.Ordinal) || path.StartsWith("metadata.annotations", StringComparison.Ordinal));
+    public bool IsMutableMetadata => FieldPath is { } path && FieldCatalog.VolatilityOfFieldPath(path) == Volatility.Mutable;
 
     /// <summary>CPU and memory requests/limits change with an in-place resize (KEP-1287); env keeps the start-up value.</summary>
-    public bool IsResizableResource => Resource is "limits.cpu" or "limits.memory" or "requests.cpu" or "requests.memory";
+    public bool IsResizableResource => Resource is { } resource && FieldCatalog.VolatilityOfResource(resource) == Volatility.Resizable;
 }
 
 /// <summary>A volume mount; <paramref name="SubPathKey"/> and <paramref name="SubPathSpan"/> are set when it mounts one file through subPath or subPathExpr.</summary>

@@ -8,7 +8,8 @@ namespace PodBinding.Generators.Model;
 /// A bound class after routing: every member placed in a legal channel with its final env var name or item path, or
 /// skipped with the reason. The C# loader and the YAML are both written from this one plan.
 /// </summary>
-/// <remarks>Value-equatable like <see cref="BindingSpec"/>.</remarks>
+/// <remarks>Value-equatable like <see cref="BindingSpec"/>. <c>SkippedRequired</c> names the skipped members declared
+/// <c>required</c>: no object initializer can be written without them, so the loader is not either.</remarks>
 internal sealed record BindingPlan(
     string Namespace,
     string TypeName,
@@ -20,7 +21,8 @@ internal sealed record BindingPlan(
     string ManifestStem,
     string ManifestFolder,
     EquatableArray<PlannedMember> Members,
-    EquatableArray<PlanFinding> Findings)
+    EquatableArray<PlanFinding> Findings,
+    EquatableArray<string> SkippedRequired = default)
 {
     public string FullName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;
 

@@ -40,6 +40,7 @@ internal sealed record ClassSettings(
 /// <param name="Divisor">An explicit divisor.</param>
 /// <param name="ContainerName">An explicit container for a resource field.</param>
 /// <param name="HasSetter">Whether generated code inside the class can assign it (set or init, any accessibility).</param>
+/// <param name="IsRequired">Declared <c>required</c>: an object initializer must set it.</param>
 internal sealed record MemberSpec(
     string Name,
     ClrKind Kind,
@@ -51,4 +52,5 @@ internal sealed record MemberSpec(
     string? File,
     string? Divisor,
     string? ContainerName,
-    bool HasSetter);
+    bool HasSetter,
+    bool IsRequired = false);

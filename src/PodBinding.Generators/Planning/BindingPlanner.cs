@@ -36,6 +36,10 @@ internal static class BindingPlanner
             else
             {
                 state.Findings.Add(skip!);
+                if (member.IsRequired)
+                {
+                    state.SkippedRequired.Add(member.Name);
+                }
             }
         }
 
@@ -50,7 +54,8 @@ internal static class BindingPlanner
             ToKebab(spec.TypeName),
             options.ManifestFolder,
             new EquatableArray<PlannedMember>(state.Planned.ToArray()),
-            new EquatableArray<PlanFinding>(state.Findings.ToArray()));
+            new EquatableArray<PlanFinding>(state.Findings.ToArray()),
+            new EquatableArray<string>(state.SkippedRequired.ToArray()));
     }
 
     private sealed class PlanState
@@ -70,6 +75,8 @@ internal static class BindingPlanner
 
         public List<PlanFinding> Findings { get; } = new();
 
+        public List<string> SkippedRequired { get; } = new();
+
         public Dictionary<string, string> EnvVars { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
@@ -84,32 +91,40 @@ internal static class BindingPlanner
         void ClassError(string id, string argument, string message) =>
             state.Findings.Add(new PlanFinding("", id, argument, message, Skips: true));
 
-        if (!FieldPathSyntax.IsDns1123Label(state.Container))
+        if (!NameRules.IsDns1123Label(state.Container))
         {
-            ClassError(DiagnosticIds.InvalidContainerName, "ContainerName",
+            ClassError(DiagnosticIds.InvalidContainerName, AttributeContract.DownwardBinding.ContainerName,
                 $"container name '{state.Container}' is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63, starting and ending with a letter or digit); set ContainerName on [DownwardBinding]");
         }
 
-        if (!FieldPathSyntax.IsDns1123Label(volume))
+        if (!NameRules.IsDns1123Label(volume))
         {
-            ClassError(DiagnosticIds.InvalidVolumeName, "VolumeName",
+            ClassError(DiagnosticIds.InvalidVolumeName, AttributeContract.DownwardBinding.VolumeName,
                 $"volume name '{volume}' is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63)");
         }
 
-        if (mountPath.Length < 2 || mountPath[0] != '/' || Array.IndexOf(mountPath.Split('/'), "..") >= 0)
+        if (!NameRules.IsUsableMountPath(mountPath))
         {
-            ClassError(DiagnosticIds.InvalidMountPath, "MountPath",
+            ClassError(DiagnosticIds.InvalidMountPath, AttributeContract.DownwardBinding.MountPath,
                 $"mount path '{mountPath}' must be an absolute path below '/' without '..' elements, such as /etc/podinfo");
         }
 
-        if (settings.WorkloadKind == 0)
+        if (settings.WorkloadKind == AttributeContract.WorkloadKind.None)
         {
             return null;
         }
 
-        if (settings.WorkloadName is not { } name || !FieldPathSyntax.IsDns1123Subdomain(name))
+        if (WorkloadKinds.FromValue(settings.WorkloadKind) is null)
         {
-            state.Warn("", DiagnosticIds.InvalidWorkload, "WorkloadName", settings.WorkloadName is null
+            // A cast such as (WorkloadKind)42: no kind to patch, rather than a patch of the wrong kind.
+            state.Warn("", DiagnosticIds.InvalidWorkload, AttributeContract.DownwardBinding.WorkloadKind,
+                $"WorkloadKind {settings.WorkloadKind} is not a kind PodBinding can patch, so no kustomize patch is written; use one of {WorkloadKinds.WritableNames()}");
+            return null;
+        }
+
+        if (settings.WorkloadName is not { } name || !NameRules.IsDns1123Subdomain(name))
+        {
+            state.Warn("", DiagnosticIds.InvalidWorkload, AttributeContract.DownwardBinding.WorkloadName, settings.WorkloadName is null
                 ? "WorkloadKind is set but WorkloadName is not, so no kustomize patch is written; set WorkloadName to the workload's metadata.name"
                 : $"WorkloadName '{settings.WorkloadName}' is not a valid Kubernetes object name (lower-case DNS subdomain), so no kustomize patch is written");
             return null;
@@ -155,19 +170,19 @@ internal static class BindingPlanner
             string? error = CanonicalDivisor(field.Path, m.Divisor, out divisor);
             if (error is not null)
             {
-                return Skip(DiagnosticIds.InvalidDivisor, "Divisor", error);
+                return Skip(DiagnosticIds.InvalidDivisor, AttributeContract.FromDownward.Divisor, error);
             }
 
             if (m.Divisor is not null && m.Divisor != divisor)
             {
-                state.Warn(m.Name, DiagnosticIds.NonCanonicalDivisor, "Divisor",
+                state.Warn(m.Name, DiagnosticIds.NonCanonicalDivisor, AttributeContract.FromDownward.Divisor,
                     $"Divisor '{m.Divisor}' means '{divisor}' for {field.Path}; write it as \"{divisor}\", the spelling the API server compares", divisor);
             }
 
             container = m.ContainerName ?? state.Container;
-            if (!FieldPathSyntax.IsDns1123Label(container))
+            if (!NameRules.IsDns1123Label(container))
             {
-                return Skip(DiagnosticIds.InvalidContainerName, "ContainerName", $"container name '{container}' is not a valid Kubernetes container name (lower-case letters, digits and '-', at most 63)");
+                return Skip(DiagnosticIds.InvalidContainerName, AttributeContract.FromDownward.ContainerName, $"container name '{container}' is not a valid Kubernetes container name (lower-case letters, digits and '-', at most 63)");
             }
 
             string token = FieldCatalog.DivisorToken(field.Path, divisor!);
@@ -177,37 +192,38 @@ internal static class BindingPlanner
         }
         else if (m.Divisor is not null)
         {
-            return Skip(DiagnosticIds.ResourceOptionOnField, "Divisor", $"Divisor applies only to resource fields (limits.*, requests.*), not to '{m.Path}'; remove it");
+            return Skip(DiagnosticIds.ResourceOptionOnField, AttributeContract.FromDownward.Divisor, $"Divisor applies only to resource fields ({FieldCatalog.DescribeResources()}), not to '{m.Path}'; remove it");
         }
         else if (m.ContainerName is not null)
         {
-            return Skip(DiagnosticIds.ResourceOptionOnField, "ContainerName", $"ContainerName applies only to resource fields (limits.*, requests.*), not to '{m.Path}'; remove it");
+            return Skip(DiagnosticIds.ResourceOptionOnField, AttributeContract.FromDownward.ContainerName, $"ContainerName applies only to resource fields ({FieldCatalog.DescribeResources()}), not to '{m.Path}'; remove it");
         }
 
         string? channelError = ChooseChannel(m, field, out bool isVolume);
         if (channelError is not null)
         {
-            return Skip(DiagnosticIds.WrongChannel, ChannelArgument(m), channelError, isVolume ? "Environment" : "Volume");
+            return Skip(DiagnosticIds.WrongChannel, ChannelArgument(m), channelError, isVolume ? AttributeContract.DownwardSource.EnvironmentName : AttributeContract.DownwardSource.VolumeName);
         }
 
+        WarnIfNameIgnored(m, isVolume, state);
         string name;
         if (isVolume)
         {
             if (!NameRules.TryCleanItemPath(m.File ?? defaultFile, out name, out string pathError))
             {
-                return Skip(DiagnosticIds.InvalidItemPath, "File", $"File {pathError}");
+                return Skip(DiagnosticIds.InvalidItemPath, AttributeContract.FromDownward.File, $"File {pathError}");
             }
 
             foreach (KeyValuePair<string, string> used in state.Files)
             {
                 if (used.Key == name)
                 {
-                    return Skip(DiagnosticIds.DuplicateItemPath, "File", $"item path '{name}' is already used by '{used.Value}'; set a different File");
+                    return Skip(DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File, $"item path '{name}' is already used by '{used.Value}'; set a different File");
                 }
 
-                if (used.Key.StartsWith(name + "/", StringComparison.Ordinal) || name.StartsWith(used.Key + "/", StringComparison.Ordinal))
+                if (NameRules.ItemPathsClash(used.Key, name))
                 {
-                    return Skip(DiagnosticIds.DuplicateItemPath, "File", $"item path '{name}' clashes with '{used.Key}' of '{used.Value}' (a file and a directory cannot share a name); set a different File");
+                    return Skip(DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File, $"item path '{name}' clashes with '{used.Key}' of '{used.Value}' (a file and a directory cannot share a name); set a different File");
                 }
             }
 
@@ -225,16 +241,16 @@ internal static class BindingPlanner
             {
                 if (!NameRules.IsRelaxedEnvVarName(name))
                 {
-                    return Skip(DiagnosticIds.InvalidEnvVarName, "EnvVar", $"'{name}' is not a valid env var name (use letters, digits, '_', '-', '.'; not starting with a digit)");
+                    return Skip(DiagnosticIds.InvalidEnvVarName, AttributeContract.FromDownward.EnvVar, $"'{name}' is not a valid env var name (use letters, digits, '_', '-', '.'; not starting with a digit)");
                 }
 
-                state.Warn(m.Name, DiagnosticIds.RelaxedEnvVarName, "EnvVar",
+                state.Warn(m.Name, DiagnosticIds.RelaxedEnvVarName, AttributeContract.FromDownward.EnvVar,
                     $"'{name}' is accepted only by Kubernetes 1.34+ (relaxed env var names; 1.30–1.33 behind a feature gate) and cannot be read from a POSIX shell; prefer letters, digits and '_'");
             }
 
             if (state.EnvVars.TryGetValue(name, out string? owner))
             {
-                return Skip(DiagnosticIds.DuplicateEnvVar, "EnvVar", $"env var '{name}' is already used by '{owner}'; set a different EnvVar");
+                return Skip(DiagnosticIds.DuplicateEnvVar, AttributeContract.FromDownward.EnvVar, $"env var '{name}' is already used by '{owner}'; set a different EnvVar");
             }
 
             state.EnvVars.Add(name, m.Name);
@@ -255,30 +271,51 @@ internal static class BindingPlanner
         return null;
     }
 
+    /// <summary>An EnvVar for a volume member, or a File for an env member, names nothing: say so instead of dropping it.</summary>
+    private static void WarnIfNameIgnored(MemberSpec m, bool isVolume, PlanState state)
+    {
+        string source = isVolume ? "Source = DownwardSource.Volume" : "Source = DownwardSource.Environment";
+        if (m.Source == AttributeContract.DownwardSource.Auto && m.EnvVar is not null && m.File is not null)
+        {
+            state.Warn(m.Name, DiagnosticIds.IgnoredChannelName, AttributeContract.FromDownward.File,
+                $"EnvVar and File name both channels, so '{m.Name}' is read from env var '{m.EnvVar}' and File = \"{m.File}\" is ignored; remove File, or remove EnvVar to read it from the volume", AttributeContract.FromDownward.File);
+        }
+        else if (isVolume && m.EnvVar is not null)
+        {
+            state.Warn(m.Name, DiagnosticIds.IgnoredChannelName, AttributeContract.FromDownward.EnvVar,
+                $"EnvVar = \"{m.EnvVar}\" is ignored: {source} reads '{m.Path}' from the volume; remove EnvVar (File names the volume item)", AttributeContract.FromDownward.EnvVar);
+        }
+        else if (!isVolume && m.File is not null)
+        {
+            state.Warn(m.Name, DiagnosticIds.IgnoredChannelName, AttributeContract.FromDownward.File,
+                $"File = \"{m.File}\" is ignored: {source} reads '{m.Path}' from an env var; remove File (EnvVar names the env var)", AttributeContract.FromDownward.File);
+        }
+    }
+
     /// <summary>Env vars are resolved once, at container start (spec §7.1): say so for values that change later (§7.3).</summary>
     private static void WarnIfStale(MemberSpec m, DownwardField field, PlanState state)
     {
         if (field.Volatility == Volatility.Mutable)
         {
             state.Warn(m.Name, DiagnosticIds.StaleMetadataInEnv, ChannelArgument(m),
-                $"'{m.Path}' can change while the pod runs, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume)", "Volume");
+                $"'{m.Path}' can change while the pod runs, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume)", AttributeContract.DownwardSource.VolumeName);
         }
         else if (field.Volatility == Volatility.Resizable)
         {
             state.Warn(m.Name, DiagnosticIds.ResizableResourceInEnv, ChannelArgument(m),
-                $"'{field.Path}' changes with in-place pod resize, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume) if the pod may be resized", "Volume");
+                $"'{field.Path}' changes with in-place pod resize, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume) if the pod may be resized", AttributeContract.DownwardSource.VolumeName);
         }
     }
 
     /// <summary>The argument that chose the channel: Source if given, else the explicit name, else the path.</summary>
     private static string ChannelArgument(MemberSpec m) =>
-        m.Source != 0 ? "Source" : m.EnvVar is not null ? "EnvVar" : m.File is not null ? "File" : "path";
+        m.Source != AttributeContract.DownwardSource.Auto ? AttributeContract.FromDownward.Source : m.EnvVar is not null ? AttributeContract.FromDownward.EnvVar : m.File is not null ? AttributeContract.FromDownward.File : AttributeContract.FromDownward.Path;
 
     /// <summary>Finds the catalog entry for a path, or says why there is none.</summary>
     private static PlanFinding? Resolve(MemberSpec m, out DownwardField? field, out string defaultEnv, out string defaultFile)
     {
         string path = m.Path;
-        PlanFinding Skip(string id, string message) => new(m.Name, id, "path", message, Skips: true);
+        PlanFinding Skip(string id, string message) => new(m.Name, id, AttributeContract.FromDownward.Path, message, Skips: true);
         field = null;
         defaultEnv = "";
         defaultFile = "";
@@ -325,7 +362,7 @@ internal static class BindingPlanner
             return Skip(DiagnosticIds.UnknownFieldPath, why);
         }
 
-        return Skip(DiagnosticIds.UnknownFieldPath, $"'{path}' is not a Downward API field; use metadata.name, metadata.namespace, metadata.uid, metadata.labels, metadata.annotations, metadata.labels['key'], metadata.annotations['key'], spec.nodeName, spec.serviceAccountName, status.podIP(s), status.hostIP(s), or a resource such as limits.memory");
+        return Skip(DiagnosticIds.UnknownFieldPath, $"'{path}' is not a Downward API field; use {FieldCatalog.DescribeValidPaths()}");
     }
 
     /// <summary>The API accepts any <c>hugepages-</c> suffix (spec §3.2); PodBinding asks for a real page size.</summary>
@@ -384,29 +421,34 @@ internal static class BindingPlanner
 
     private static string? ChooseChannel(MemberSpec m, DownwardField field, out bool isVolume)
     {
-        const int Environment = 1, Volume = 2;
         int requested = m.Source;
-        if (requested == 0)
+        if (requested == AttributeContract.DownwardSource.Auto)
         {
             // An explicit name says which channel is meant.
-            requested = m.EnvVar is not null ? Environment : m.File is not null ? Volume : 0;
+            requested = m.EnvVar is not null ? AttributeContract.DownwardSource.Environment : m.File is not null ? AttributeContract.DownwardSource.Volume : AttributeContract.DownwardSource.Auto;
         }
 
         isVolume = requested switch
         {
-            Environment => false,
-            Volume => true,
+            AttributeContract.DownwardSource.Environment => false,
+            AttributeContract.DownwardSource.Volume => true,
             _ => field.LegalIn == Channels.Volume || (field.LegalIn == Channels.Both && field.Volatility == Volatility.Mutable),
         };
 
+        // Under Auto an explicit name chose the channel: the fix is to drop that name, not to set Source.
+        bool byName = m.Source == AttributeContract.DownwardSource.Auto;
         if (isVolume && (field.LegalIn & Channels.Volume) == 0)
         {
-            return $"'{m.Path}' can only come from an env var (the API server rejects it in a downwardAPI volume); use Source = DownwardSource.Environment or Auto";
+            return byName
+                ? $"'{m.Path}' can only come from an env var (the API server rejects it in a downwardAPI volume), but File = \"{m.File}\" asks for the volume; remove File (set EnvVar to name the env var)"
+                : $"'{m.Path}' can only come from an env var (the API server rejects it in a downwardAPI volume); use Source = DownwardSource.Environment or Auto";
         }
 
         if (!isVolume && (field.LegalIn & Channels.Env) == 0)
         {
-            return $"'{m.Path}' can only come from a downwardAPI volume (the API server rejects it in an env var); use Source = DownwardSource.Volume or Auto";
+            return byName
+                ? $"'{m.Path}' can only come from a downwardAPI volume (the API server rejects it in an env var), but EnvVar = \"{m.EnvVar}\" asks for an env var; remove EnvVar (set File to name the volume item)"
+                : $"'{m.Path}' can only come from a downwardAPI volume (the API server rejects it in an env var); use Source = DownwardSource.Volume or Auto";
         }
 
         return null;

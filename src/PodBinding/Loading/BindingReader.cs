@@ -65,7 +65,7 @@ public sealed class BindingReader
             return value;
         }
 
-        return Fail<Guid?>(index, $"'{raw}' is not a UID (expected the form 3f2a1b9c-0d4e-4f60-8a7b-1c2d3e4f5a6b)");
+        return Fail<Guid?>(index, $"'{raw}' is not a UID (expected the form 3f2a1b9c-0d4e-4f60-8a7b-1c2d3e4f5a6b)", FixHints.Uid);
     }
 
     /// <summary>One IP address.</summary>
@@ -79,7 +79,7 @@ public sealed class BindingReader
 
         return TryParseIP(raw.AsSpan(), out IPAddress? address)
             ? address
-            : Fail<IPAddress?>(index, $"'{raw}' is not an IPv4 or IPv6 address");
+            : Fail<IPAddress?>(index, $"'{raw}' is not an IPv4 or IPv6 address", FixHints.IPAddress);
     }
 
     /// <summary>A comma-separated list of IP addresses (<c>status.podIPs</c>, <c>status.hostIPs</c>).</summary>
@@ -99,7 +99,7 @@ public sealed class BindingReader
             ReadOnlySpan<char> part = comma < 0 ? rest : rest[..comma];
             if (!TryParseIP(part, out IPAddress? address))
             {
-                return Fail<IReadOnlyList<IPAddress>?>(index, $"'{part.ToString()}' in '{raw}' is not an IPv4 or IPv6 address (expected a comma-separated list)");
+                return Fail<IReadOnlyList<IPAddress>?>(index, $"'{part.ToString()}' in '{raw}' is not an IPv4 or IPv6 address (expected a comma-separated list)", FixHints.IPAddressList);
             }
 
             addresses.Add(address);
@@ -126,7 +126,7 @@ public sealed class BindingReader
             return map;
         }
 
-        return Fail<IReadOnlyDictionary<string, string>?>(index, error!, line);
+        return Fail<IReadOnlyDictionary<string, string>?>(index, error!, FixHints.Map, line);
     }
 
     /// <summary>A resource value as <see cref="int"/>.</summary>
@@ -145,8 +145,8 @@ public sealed class BindingReader
 
         // Any all-digit value is a whole number that is too large, even one beyond long's range.
         return raw.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0
-            ? Fail<int?>(index, $"{raw} does not fit in an int: declare the property as long, or use a larger divisor")
-            : Fail<int?>(index, $"'{raw}' is not a whole number");
+            ? Fail<int?>(index, $"{raw} does not fit in an int: declare the property as long, or use a larger divisor", FixHints.Int32)
+            : Fail<int?>(index, $"'{raw}' is not a whole number", FixHints.WholeNumber);
     }
 
     /// <summary>A resource value as <see cref="long"/>.</summary>
@@ -164,8 +164,8 @@ public sealed class BindingReader
         }
 
         return raw.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0
-            ? Fail<long?>(index, $"{raw} does not fit in a long: declare the property as decimal, or use a larger divisor")
-            : Fail<long?>(index, $"'{raw}' is not a whole number");
+            ? Fail<long?>(index, $"{raw} does not fit in a long: declare the property as decimal, or use a larger divisor", FixHints.Int64)
+            : Fail<long?>(index, $"'{raw}' is not a whole number", FixHints.WholeNumber);
     }
 
     /// <summary>A resource value as <see cref="decimal"/>.</summary>
@@ -179,7 +179,7 @@ public sealed class BindingReader
 
         return decimal.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out decimal value)
             ? value
-            : Fail<decimal?>(index, $"'{raw}' is not a whole number");
+            : Fail<decimal?>(index, $"'{raw}' is not a whole number", FixHints.WholeNumber);
     }
 
     /// <summary>Throws one <see cref="DownwardApiLoadException"/> listing every problem, if there were any.</summary>
@@ -236,19 +236,20 @@ public sealed class BindingReader
         return content;
     }
 
-    private T? Fail<T>(int index, string problem, int line = 0)
+    private T? Fail<T>(int index, string problem, string? expected = null, int line = 0)
     {
-        Record(index, problem, line);
+        Record(index, problem, line, expected);
         return default;
     }
 
-    private void Record(int index, string problem, int line)
+    /// <summary>Records a problem; <paramref name="expected"/> (the shape of a valid value) marks it malformed, else missing.</summary>
+    private void Record(int index, string problem, int line, string? expected = null)
     {
         DownwardReference reference = _info.References[index];
         string origin = reference.Source == DownwardSource.Environment
             ? $"env var {reference.Name}"
             : $"file {Path.Combine(_source.VolumeDirectory, reference.Name)}" + (line > 0 ? $" line {line}" : "");
-        (_errors ??= new List<DownwardApiError>()).Add(new DownwardApiError(reference.MemberName, origin, problem, reference.Yaml));
+        (_errors ??= new List<DownwardApiError>()).Add(new DownwardApiError(reference.MemberName, origin, problem, expected is null ? FixHints.Missing(_info, reference) : FixHints.Malformed(reference, expected)));
     }
 
     private static bool TryParseIP(ReadOnlySpan<char> text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? address)

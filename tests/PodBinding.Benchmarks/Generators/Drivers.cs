@@ -11,6 +11,8 @@ internal static class Drivers
 
     public static GeneratorDriver Floor(bool track = false) => Create(new FloorGenerator(), track);
 
+    public static GeneratorDriver FloorPerClass(bool track = false) => Create(new FloorPerClassGenerator(), track);
+
     public static GeneratorDriver Anchor(bool track = false) => Create(AnchorGenerator.Create(), track);
 
     private static GeneratorDriver Create(IIncrementalGenerator generator, bool track) =>

@@ -3,60 +3,46 @@
 
 partial class GlobalPod : global::PodBinding.IDownwardBinding<global::GlobalPod>
 {
-    /// <summary>Where each <c>[FromDownward]</c> member comes from, and the volume it is read from.</summary>
+    /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new global::PodBinding.DownwardBindingInfo(
-        "GlobalPod",
-        "orders-api",
-        "podinfo",
-        "/etc/podinfo",
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(
+        "GlobalPod", "orders-api", "podinfo", "/etc/podinfo",
         new global::PodBinding.DownwardReference[]
         {
-            new global::PodBinding.DownwardReference(
-                "Name", global::PodBinding.DownwardSource.Environment, "POD_NAME",
-                "metadata.name", null, null, null,
-                false,
-                "add to the env of container 'orders-api' (all of it is in deploy/podbinding/global-pod.yaml):\nenv:\n- name: POD_NAME\n  valueFrom:\n    fieldRef:\n      apiVersion: v1\n      fieldPath: metadata.name"),
-            new global::PodBinding.DownwardReference(
-                "Uid", global::PodBinding.DownwardSource.Environment, "POD_UID",
-                "metadata.uid", null, null, null,
-                false,
-                "add to the env of container 'orders-api' (all of it is in deploy/podbinding/global-pod.yaml):\nenv:\n- name: POD_UID\n  valueFrom:\n    fieldRef:\n      apiVersion: v1\n      fieldPath: metadata.uid"),
-        });
+            global::PodBinding.DownwardReference.FieldEnv("Name", "POD_NAME", "metadata.name"),
+            global::PodBinding.DownwardReference.FieldEnv("Uid", "POD_UID", "metadata.uid"),
+        },
+        manifestFile: "deploy/podbinding/global-pod.yaml");
 
-    /// <summary>Loads from the running pod: its environment variables and the downward API volume at <c>/etc/podinfo</c>.</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+    /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
+    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     public static global::GlobalPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
 
-    /// <summary>Loads from <paramref name="source"/>: a real pod, or a folder in the kubelet's layout plus an environment.</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+    /// <summary>Loads from <paramref name="source"/>; fails as <see cref="Load()"/> does.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     public static global::GlobalPod Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
 
-    /// <summary>Loads from the running pod and keeps the value current as the kubelet updates the volume.</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+    /// <summary>Loads, then follows the volume's changes; fails as <see cref="Load()"/> does.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     public static global::PodBinding.Watching.DownwardWatcher<global::GlobalPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::GlobalPod>(options);
 
-    /// <summary>Loads from <paramref name="source"/> and keeps the value current as its volume changes (a local folder updated the kubelet's way works too).</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+    /// <summary>Loads from <paramref name="source"/>, then follows its volume's changes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     public static global::PodBinding.Watching.DownwardWatcher<global::GlobalPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::GlobalPod>(source, options);
 
-    /// <summary>Builds an instance from one load; with <paramref name="previous"/>, env-var members are carried over and only the volume is read.</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">A required value is missing or malformed; the message lists every problem and the YAML that fixes it.</exception>
+    /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static global::GlobalPod ReadDownward(global::PodBinding.Loading.BindingReader reader, global::GlobalPod? previous)
     {
-        var value0 = previous is null ? reader.GetString(0) : previous.@Name;
-        var value1 = previous is null ? reader.GetString(1) : previous.@Uid;
+        var v0 = previous?.Name ?? reader.GetString(0);
+        var v1 = previous?.Uid ?? reader.GetString(1);
         reader.ThrowIfFailed();
         return new global::GlobalPod
         {
-            @Name = value0!,
-            @Uid = value1!,
+            Name = v0!,
+            Uid = v1!,
         };
     }
 }

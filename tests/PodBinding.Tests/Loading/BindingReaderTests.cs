@@ -17,10 +17,10 @@ public sealed class BindingReaderTests : IDisposable
     private string VolumeDirectory => _temp.Combine("podinfo");
 
     private static DownwardReference Env(string member, string name, string? field = null, string? resource = null, string? divisor = null, bool optional = false) =>
-        new(member, DownwardSource.Environment, name, field, resource, null, divisor, optional, $"env:\n- name: {name}");
+        new(member, DownwardSource.Environment, name, field, resource, null, divisor, optional);
 
     private static DownwardReference File(string member, string path, string? field = null, string? resource = null, string? divisor = null, bool optional = false) =>
-        new(member, DownwardSource.Volume, path, field, resource, resource is null ? null : "app", divisor, optional, $"items:\n- path: {path}");
+        new(member, DownwardSource.Volume, path, field, resource, resource is null ? null : "app", divisor, optional);
 
     private static DownwardBindingInfo Info(params DownwardReference[] references) => new(TypeName, "app", "podinfo", "/etc/podinfo", references);
 
@@ -164,7 +164,7 @@ public sealed class BindingReaderTests : IDisposable
         DownwardApiLoadException error = Assert.Throws<DownwardApiLoadException>(reader.ThrowIfFailed);
         Assert.Equal(2, error.Errors.Count);
         Assert.All(error.Errors, e => Assert.Contains($"no downward API volume is mounted at {nowhere}", e.Problem, StringComparison.Ordinal));
-        Assert.Contains("items:\n       - path: labels", error.Message, StringComparison.Ordinal);
+        Assert.Contains("downwardAPI:\n    items:\n    - path: labels\n", error.Errors[0].Fix, StringComparison.Ordinal);
     }
 
     [Fact]

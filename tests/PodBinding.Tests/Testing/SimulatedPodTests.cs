@@ -167,11 +167,11 @@ public class SimulatedPodTests
         };
         var info = new DownwardBindingInfo("Demo.Settings", "app", "podinfo", "/etc/podinfo",
         [
-            new("Name", DownwardSource.Environment, "POD_NAME", "metadata.name", null, null, null, false, ""),
-            new("Memory", DownwardSource.Environment, "MEMORY_LIMIT", null, "limits.memory", null, "1Mi", false, ""),
-            new("SidecarCpu", DownwardSource.Environment, "SIDECAR_CPU", null, "requests.cpu", "sidecar", "1m", false, ""),
-            new("Labels", DownwardSource.Volume, "labels", "metadata.labels", null, null, null, false, ""),
-            new("MemoryFile", DownwardSource.Volume, "limits/memory", null, "limits.memory", "app", "1Mi", false, ""),
+            new("Name", DownwardSource.Environment, "POD_NAME", "metadata.name", null, null, null, false),
+            new("Memory", DownwardSource.Environment, "MEMORY_LIMIT", null, "limits.memory", null, "1Mi", false),
+            new("SidecarCpu", DownwardSource.Environment, "SIDECAR_CPU", null, "requests.cpu", "sidecar", "1m", false),
+            new("Labels", DownwardSource.Volume, "labels", "metadata.labels", null, null, null, false),
+            new("MemoryFile", DownwardSource.Volume, "limits/memory", null, "limits.memory", "app", "1Mi", false),
         ]);
 
         Assert.Equal(
@@ -201,8 +201,8 @@ public class SimulatedPodTests
         };
         var info = new DownwardBindingInfo("Demo.Settings", "app", "podinfo", "/etc/podinfo",
         [
-            new("Env", DownwardSource.Environment, "SETUP_MEMORY", null, "limits.memory", "setup", "1Mi", false, ""),
-            new("File", DownwardSource.Volume, "setup_memory", null, "limits.memory", "setup", "1Mi", false, ""),
+            new("Env", DownwardSource.Environment, "SETUP_MEMORY", null, "limits.memory", "setup", "1Mi", false),
+            new("File", DownwardSource.Volume, "setup_memory", null, "limits.memory", "setup", "1Mi", false),
         ]);
 
         Assert.Equal("0", pod.Environment(info)["SETUP_MEMORY"]);
@@ -217,7 +217,7 @@ public class SimulatedPodTests
         {
             var pod = new SimulatedPod { Labels = { ["app"] = "orders" } };
             var info = new DownwardBindingInfo("Demo.Settings", "app", "podinfo", "/etc/podinfo",
-                [new("Labels", DownwardSource.Volume, "labels", "metadata.labels", null, null, null, false, "")]);
+                [new("Labels", DownwardSource.Volume, "labels", "metadata.labels", null, null, null, false)]);
             var writer = new KubeletVolumeWriter(directory);
 
             Assert.True(pod.WriteVolume(writer, info));

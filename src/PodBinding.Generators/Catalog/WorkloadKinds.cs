@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using PodBinding.Shared;
+
+namespace PodBinding.Generators.Catalog;
+
+/// <summary>
+/// One kind of object that carries a pod spec: its <c>apiVersion</c>, and the keys from the object's root down to the
+/// pod spec (<c>spec.template.spec</c> for a Deployment). The patch writer builds the nesting from it, and the manifest
+/// reader finds the pod spec with it.
+/// </summary>
+/// <param name="Value">The <c>WorkloadKind</c> value a class names, or null for kinds PodBinding only reads.</param>
+internal sealed record WorkloadKindInfo(int? Value, string Kind, string ApiVersion, IReadOnlyList<string> PodSpecPath);
+
+/// <summary>
+/// The pod-carrying kinds (Kubernetes API reference: PodSpec in Pod <c>spec</c>, PodTemplateSpec in the workload
+/// controllers' <c>spec.template</c>, JobTemplateSpec in CronJob <c>spec.jobTemplate</c>).
+/// </summary>
+internal static class WorkloadKinds
+{
+    private static readonly string[] PodSpec = { "spec" };
+    private static readonly string[] TemplateSpec = { "spec", "template", "spec" };
+
+    public static IReadOnlyList<WorkloadKindInfo> All { get; } = new[]
+    {
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.Pod, "Pod", "v1", PodSpec),
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.Deployment, "Deployment", "apps/v1", TemplateSpec),
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.StatefulSet, "StatefulSet", "apps/v1", TemplateSpec),
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.DaemonSet, "DaemonSet", "apps/v1", TemplateSpec),
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.ReplicaSet, "ReplicaSet", "apps/v1", TemplateSpec),
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.Job, "Job", "batch/v1", TemplateSpec),
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.CronJob, "CronJob", "batch/v1", new[] { "spec", "jobTemplate", "spec", "template", "spec" }),
+
+        // Read from a project's manifests, never written.
+        new WorkloadKindInfo(null, "ReplicationController", "v1", TemplateSpec),
+        new WorkloadKindInfo(null, "PodTemplate", "v1", new[] { "template", "spec" }),
+    };
+
+    /// <summary>The kind a <c>WorkloadKind</c> value names, or null for <c>None</c> and values the enum does not define.</summary>
+    public static WorkloadKindInfo? FromValue(int value)
+    {
+        foreach (WorkloadKindInfo kind in All)
+        {
+            if (kind.Value == value)
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The kind named by a manifest's <c>kind:</c>, or null.</summary>
+    public static WorkloadKindInfo? FromKind(string kind)
+    {
+        foreach (WorkloadKindInfo info in All)
+        {
+            if (string.Equals(info.Kind, kind, StringComparison.Ordinal))
+            {
+                return info;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The names a class can use, for messages: <c>Pod, Deployment, …</c>.</summary>
+    public static string WritableNames()
+    {
+        var names = new List<string>();
+        foreach (WorkloadKindInfo kind in All)
+        {
+            if (kind.Value is not null)
+            {
+                names.Add(kind.Kind);
+            }
+        }
+
+        return string.Join(", ", names);
+    }
+}

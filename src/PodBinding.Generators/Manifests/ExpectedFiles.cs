@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using PodBinding.Generators.Analyzers;
+using PodBinding.Generators.Emit;
+using PodBinding.Generators.Model;
+
+namespace PodBinding.Generators.Manifests;
+
+/// <summary>What the build writes into the manifest folder for a project's bound classes (PB0300 compares with it).</summary>
+internal static class ExpectedFiles
+{
+    /// <summary>
+    /// The files the build writes for <paramref name="classes"/>, by name inside the manifest folder, with the class (or
+    /// the kustomize Component) that produces each. Names only: <see cref="ExpectedFile.Content"/> runs the generator's
+    /// own emitters (<see cref="ManifestAttributeEmitter.FilesOf"/>, <see cref="ManifestEmitter.Kustomization"/>) for the
+    /// few files that are committed, so the comparison cannot drift from the build and costs nothing for the others.
+    /// </summary>
+    public static Dictionary<string, ExpectedFile> For(IReadOnlyList<BoundClass> classes)
+    {
+        var files = new Dictionary<string, ExpectedFile>(StringComparer.Ordinal);
+        var patches = new List<string>();
+        foreach (BoundClass bound in classes)
+        {
+            BindingPlan plan = bound.Plan;
+            files[plan.FragmentFile] = new ExpectedFile(plan.FullName, () => Content(plan, plan.FragmentFile));
+            if (plan.HasPatch)
+            {
+                files[plan.PatchFile] = new ExpectedFile(plan.FullName, () => Content(plan, plan.PatchFile));
+                patches.Add(plan.PatchFile);
+            }
+        }
+
+        if (patches.Count > 0)
+        {
+            patches.Sort(StringComparer.Ordinal);
+            files["kustomization.yaml"] = new ExpectedFile("the kustomize Component of all bound classes", () => ManifestEmitter.Kustomization(patches));
+        }
+
+        return files;
+    }
+
+    private static string Content(BindingPlan plan, string file)
+    {
+        foreach (KeyValuePair<string, string> generated in ManifestAttributeEmitter.FilesOf(plan))
+        {
+            if (generated.Key == file)
+            {
+                return generated.Value;
+            }
+        }
+
+        return "";
+    }
+}
+
+/// <summary>A file the build writes: who produces it, and its text on demand.</summary>
+internal sealed class ExpectedFile
+{
+    private readonly Func<string> _content;
+
+    public ExpectedFile(string owner, Func<string> content)
+    {
+        Owner = owner;
+        _content = content;
+    }
+
+    public string Owner { get; }
+
+    public string Content() => _content();
+}

@@ -1,0 +1,63 @@
+namespace PodBinding.Shared;
+
+/// <summary>
+/// The runtime's attribute surface as the compiler extensions see it: metadata names, argument names and enum values of
+/// <c>PodBinding.FromDownwardAttribute</c>, <c>PodBinding.DownwardBindingAttribute</c>, <c>PodBinding.DownwardSource</c>
+/// and <c>PodBinding.WorkloadKind</c>. The generator and the code fixes cannot reference the runtime (netstandard2.0
+/// compiler extensions), so this file is linked into both; a test pins every constant to the runtime's real names and
+/// values.
+/// </summary>
+internal static class AttributeContract
+{
+    public const string Namespace = "PodBinding";
+    public const string FromDownwardAttribute = Namespace + ".FromDownwardAttribute";
+    public const string DownwardBindingAttribute = Namespace + ".DownwardBindingAttribute";
+    public const string DownwardBindingAttributeName = "DownwardBindingAttribute";
+    public const string DownwardSourceType = Namespace + ".DownwardSource";
+
+    /// <summary>Named arguments of <c>[FromDownward]</c>; the positional one is the constructor parameter <see cref="Path"/>.</summary>
+    public static class FromDownward
+    {
+        /// <summary>The constructor parameter (the field path).</summary>
+        public const string Path = "path";
+        public const string Source = "Source";
+        public const string EnvVar = "EnvVar";
+        public const string File = "File";
+        public const string Divisor = "Divisor";
+        public const string ContainerName = "ContainerName";
+    }
+
+    /// <summary>Named arguments of <c>[DownwardBinding]</c>.</summary>
+    public static class DownwardBinding
+    {
+        public const string ContainerName = "ContainerName";
+        public const string VolumeName = "VolumeName";
+        public const string MountPath = "MountPath";
+        public const string WorkloadKind = "WorkloadKind";
+        public const string WorkloadName = "WorkloadName";
+    }
+
+    /// <summary><c>DownwardSource</c> members: values and names.</summary>
+    public static class DownwardSource
+    {
+        public const int Auto = 0;
+        public const int Environment = 1;
+        public const int Volume = 2;
+        public const string AutoName = "Auto";
+        public const string EnvironmentName = "Environment";
+        public const string VolumeName = "Volume";
+    }
+
+    /// <summary><c>WorkloadKind</c> members' values; their names and YAML are in the generator's <c>Catalog/WorkloadKinds</c>.</summary>
+    public static class WorkloadKind
+    {
+        public const int None = 0;
+        public const int Pod = 1;
+        public const int Deployment = 2;
+        public const int StatefulSet = 3;
+        public const int DaemonSet = 4;
+        public const int ReplicaSet = 5;
+        public const int Job = 6;
+        public const int CronJob = 7;
+    }
+}

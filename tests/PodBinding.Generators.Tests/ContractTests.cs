@@ -1,0 +1,122 @@
+using System.Reflection;
+using PodBinding.Generators.Catalog;
+using PodBinding.Generators.Model;
+using PodBinding.Generators.Planning;
+using PodBinding.Generators.Tests.Helpers;
+using PodBinding.Shared;
+
+namespace PodBinding.Generators.Tests;
+
+/// <summary>
+/// The compiler extensions cannot reference the runtime, so they carry its names and values in
+/// <see cref="AttributeContract"/>. These tests pin every constant to the runtime's real attribute, argument and enum
+/// member, so a rename or a renumbering on one side fails here instead of silently binding nothing.
+/// </summary>
+public sealed class ContractTests
+{
+    [Fact]
+    public void AttributeMetadataNames_AreTheRuntimeTypes()
+    {
+        Assert.Equal(AttributeContract.FromDownwardAttribute, typeof(FromDownwardAttribute).FullName);
+        Assert.Equal(AttributeContract.DownwardBindingAttribute, typeof(DownwardBindingAttribute).FullName);
+        Assert.Equal(AttributeContract.DownwardBindingAttributeName, typeof(DownwardBindingAttribute).Name);
+        Assert.Equal(AttributeContract.DownwardSourceType, typeof(DownwardSource).FullName);
+        Assert.Equal(AttributeContract.Namespace, typeof(FromDownwardAttribute).Namespace);
+    }
+
+    [Fact]
+    public void FromDownwardArguments_AreTheRuntimeProperties()
+    {
+        ParameterInfo path = Assert.Single(Assert.Single(typeof(FromDownwardAttribute).GetConstructors()).GetParameters());
+        Assert.Equal(AttributeContract.FromDownward.Path, path.Name);
+        Assert.Equal(nameof(FromDownwardAttribute.Source), AttributeContract.FromDownward.Source);
+        Assert.Equal(nameof(FromDownwardAttribute.EnvVar), AttributeContract.FromDownward.EnvVar);
+        Assert.Equal(nameof(FromDownwardAttribute.File), AttributeContract.FromDownward.File);
+        Assert.Equal(nameof(FromDownwardAttribute.Divisor), AttributeContract.FromDownward.Divisor);
+        Assert.Equal(nameof(FromDownwardAttribute.ContainerName), AttributeContract.FromDownward.ContainerName);
+        Assert.Equal(
+            Settable(typeof(FromDownwardAttribute)),
+            new[] { AttributeContract.FromDownward.ContainerName, AttributeContract.FromDownward.Divisor, AttributeContract.FromDownward.EnvVar, AttributeContract.FromDownward.File, AttributeContract.FromDownward.Source });
+    }
+
+    [Fact]
+    public void DownwardBindingArguments_AreTheRuntimeProperties()
+    {
+        Assert.Equal(nameof(DownwardBindingAttribute.ContainerName), AttributeContract.DownwardBinding.ContainerName);
+        Assert.Equal(nameof(DownwardBindingAttribute.VolumeName), AttributeContract.DownwardBinding.VolumeName);
+        Assert.Equal(nameof(DownwardBindingAttribute.MountPath), AttributeContract.DownwardBinding.MountPath);
+        Assert.Equal(nameof(DownwardBindingAttribute.WorkloadKind), AttributeContract.DownwardBinding.WorkloadKind);
+        Assert.Equal(nameof(DownwardBindingAttribute.WorkloadName), AttributeContract.DownwardBinding.WorkloadName);
+        Assert.Equal(
+            Settable(typeof(DownwardBindingAttribute)),
+            new[] { AttributeContract.DownwardBinding.ContainerName, AttributeContract.DownwardBinding.MountPath, AttributeContract.DownwardBinding.VolumeName, AttributeContract.DownwardBinding.WorkloadKind, AttributeContract.DownwardBinding.WorkloadName });
+        Assert.Equal(DownwardBindingAttribute.DefaultVolumeName, BindingPlanner.DefaultVolumeName);
+        Assert.Equal(DownwardBindingAttribute.DefaultMountPath, BindingPlanner.DefaultMountPath);
+    }
+
+    [Fact]
+    public void DownwardSourceValues_AreTheRuntimeEnum()
+    {
+        Assert.Equal((int)DownwardSource.Auto, AttributeContract.DownwardSource.Auto);
+        Assert.Equal((int)DownwardSource.Environment, AttributeContract.DownwardSource.Environment);
+        Assert.Equal((int)DownwardSource.Volume, AttributeContract.DownwardSource.Volume);
+        Assert.Equal(nameof(DownwardSource.Auto), AttributeContract.DownwardSource.AutoName);
+        Assert.Equal(nameof(DownwardSource.Environment), AttributeContract.DownwardSource.EnvironmentName);
+        Assert.Equal(nameof(DownwardSource.Volume), AttributeContract.DownwardSource.VolumeName);
+        Assert.Equal(3, Enum.GetValues<DownwardSource>().Length);
+    }
+
+    /// <summary>Every runtime <c>WorkloadKind</c> but None has exactly one catalog entry of the same name, and no more.</summary>
+    [Fact]
+    public void WorkloadKinds_AreTheRuntimeEnum()
+    {
+        Assert.Equal((int)WorkloadKind.None, AttributeContract.WorkloadKind.None);
+        Assert.Null(WorkloadKinds.FromValue((int)WorkloadKind.None));
+        foreach (WorkloadKind kind in Enum.GetValues<WorkloadKind>().Where(k => k != WorkloadKind.None))
+        {
+            WorkloadKindInfo? info = WorkloadKinds.FromValue((int)kind);
+            Assert.True(info is not null, $"WorkloadKind.{kind} has no catalog entry");
+            Assert.Equal(kind.ToString(), info.Kind);
+        }
+
+        Assert.Equal(
+            Enum.GetValues<WorkloadKind>().Where(k => k != WorkloadKind.None).Select(k => (int)k),
+            WorkloadKinds.All.Where(k => k.Value is not null).Select(k => k.Value!.Value));
+        Assert.Equal((int)WorkloadKind.Pod, AttributeContract.WorkloadKind.Pod);
+        Assert.Equal((int)WorkloadKind.Deployment, AttributeContract.WorkloadKind.Deployment);
+        Assert.Equal((int)WorkloadKind.StatefulSet, AttributeContract.WorkloadKind.StatefulSet);
+        Assert.Equal((int)WorkloadKind.DaemonSet, AttributeContract.WorkloadKind.DaemonSet);
+        Assert.Equal((int)WorkloadKind.ReplicaSet, AttributeContract.WorkloadKind.ReplicaSet);
+        Assert.Equal((int)WorkloadKind.Job, AttributeContract.WorkloadKind.Job);
+        Assert.Equal((int)WorkloadKind.CronJob, AttributeContract.WorkloadKind.CronJob);
+    }
+
+    /// <summary>The generated code's GeneratedCode stamp is the released version, not a copy that can drift.</summary>
+    [Fact]
+    public void GeneratedCodeStamp_IsTheRuntimeVersion()
+    {
+        string version = typeof(FromDownwardAttribute).Assembly.GetName().Version!.ToString(3);
+        GeneratorOutput output = GeneratorRunner.Run("""
+            using PodBinding;
+            namespace Shop;
+            public partial class PodInfo { [FromDownward("metadata.name")] public string? Name { get; init; } }
+            """);
+        Assert.Contains($"GeneratedCode(\"PodBinding\", \"{version}\")", output.Source("Shop.PodInfo.PodBinding.g.cs"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The generator's YAML carries the header and key the MSBuild task looks for (the task links the same file).</summary>
+    [Fact]
+    public void ManifestKeysAndHeader_AreWhatTheBuildTaskReads()
+    {
+        GeneratorOutput output = GeneratorRunner.Run("""
+            using PodBinding;
+            namespace Shop;
+            public partial class PodInfo { [FromDownward("metadata.name")] public string? Name { get; init; } }
+            """);
+        Assert.Equal(ManifestContract.KeyPrefix, ManifestReader.Prefix);
+        Assert.StartsWith(ManifestContract.HeaderPrefix + " from Shop.PodInfo.", output.Manifest("pod-info.yaml"), StringComparison.Ordinal);
+    }
+
+    private static string[] Settable(Type attribute) =>
+        attribute.GetProperties().Where(p => p.CanWrite).Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+}
