@@ -97,6 +97,11 @@ public sealed class VolumeSnapshot
                     return new VolumeSnapshot(volumeDirectory, exists: false, version: null, NoContents, NoContents);
                 }
 
+                if (string.Equals(ReadDataLink(dataLink), target, StringComparison.Ordinal))
+                {
+                    throw Dangling(volumeDirectory, target);
+                }
+
                 continue; // the version directory went away between readlink and listing: the kubelet swapped
             }
 
@@ -164,6 +169,11 @@ public sealed class VolumeSnapshot
                 return ReadPlainFolder(volumeDirectory, itemPaths);
             }
 
+            if (string.Equals(newTarget, target, StringComparison.Ordinal))
+            {
+                throw Dangling(volumeDirectory, target); // nothing is changing: the link points nowhere
+            }
+
             target = newTarget;
         }
 
@@ -226,6 +236,15 @@ public sealed class VolumeSnapshot
 
         return new VolumeSnapshot(volumeDirectory, exists: true, version: null, contents, itemPaths);
     }
+
+    /// <summary>
+    /// The kubelet creates a version directory before it points <c>..data</c> at it and removes it only after pointing
+    /// away, so a link whose target stays missing was made or damaged by hand.
+    /// </summary>
+    private static IOException Dangling(string volumeDirectory, string target) => new(
+        $"The downward API volume at {volumeDirectory} is broken: its ..data points to '{target}', which does not exist. " +
+        "The kubelet never leaves it so; if this folder was made by hand, point ..data at an existing directory, or remove " +
+        "..data to read the folder's files directly.");
 
     /// <summary>The target of <c>..data</c>, or null when it does not exist or is not a symbolic link.</summary>
     private static string? ReadDataLink(string dataLink) => new FileInfo(dataLink).LinkTarget;
