@@ -223,6 +223,11 @@ public sealed class BindingReader
         }
 
         VolumeSnapshot volume = _volume!;
+        if (volume.VolumeExists && volume.ItemError(_info.VolumeSlotOf(index)) is { } itemError)
+        {
+            return Fail<string?>(index, itemError); // present but unusable: an error even when optional
+        }
+
         string? content = volume.VolumeExists ? volume[_info.VolumeSlotOf(index)] : null;
         if (content is null && !reference.IsOptional)
         {

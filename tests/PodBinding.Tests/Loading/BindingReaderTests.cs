@@ -168,7 +168,7 @@ public sealed class BindingReaderTests : IDisposable
     }
 
     [Fact]
-    public void An_unreadable_volume_is_reported_for_required_members_only()
+    public void An_unreadable_item_is_reported_for_its_member_with_its_cause()
     {
         DownwardBindingInfo info = Info(File("Name", "name", "metadata.name"), File("Zone", "zone", "metadata.name", optional: true));
         string volume = _temp.Combine("vol");
@@ -181,7 +181,7 @@ public sealed class BindingReaderTests : IDisposable
         DownwardApiLoadException error = Assert.Throws<DownwardApiLoadException>(reader.ThrowIfFailed);
         DownwardApiError only = Assert.Single(error.Errors);
         Assert.Equal("Name", only.Member);
-        Assert.Contains($"the volume at {volume} could not be read", only.Problem, StringComparison.Ordinal);
+        Assert.Equal($"{Path.Combine(volume, "name")} is not a regular file (a directory); the kubelet writes every item as a regular file", only.Problem);
     }
 
     [Fact]
@@ -259,5 +259,23 @@ public sealed class BindingReaderTests : IDisposable
 
         Assert.Empty(reader.GetMap(0)!);
         reader.ThrowIfFailed();
+    }
+
+    [Fact]
+    public void An_unreadable_item_is_blamed_on_its_own_member_only()
+    {
+        DownwardBindingInfo info = Info(File("Labels", "labels", "metadata.labels"), File("Annotations", "annotations", "metadata.annotations"));
+        PodSource source = Source(Pod(), info);
+        string labels = Path.Combine(VolumeDirectory, new FileInfo(Path.Combine(VolumeDirectory, "..data")).LinkTarget!, "labels");
+        System.IO.File.Delete(labels);
+        Directory.CreateDirectory(labels); // cannot be opened as a file, even by root
+
+        var reader = new BindingReader(source, info);
+
+        Assert.Null(reader.GetMap(0));
+        Assert.Equal("multi\nline \"quoted\"", reader.GetMap(1)!["note"]);
+        DownwardApiError error = Assert.Single(Assert.Throws<DownwardApiLoadException>(reader.ThrowIfFailed).Errors);
+        Assert.Equal("Labels", error.Member);
+        Assert.Contains("labels is not a regular file (a directory)", error.Problem, StringComparison.Ordinal);
     }
 }
