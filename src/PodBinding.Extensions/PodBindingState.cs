@@ -60,9 +60,33 @@ public sealed class PodBindingState<T> : IDisposable
     {
         Log.Reloaded(_logger, T.DownwardApi.TypeName, _watcher?.Version);
         CancellationTokenSource previous = Interlocked.Exchange(ref _changed, new CancellationTokenSource());
-        Changed?.Invoke(value);
-        previous.Cancel();
+        try
+        {
+            previous.Cancel(); // first: a throwing listener below must not keep change-token consumers waiting
+        }
+        catch (AggregateException e)
+        {
+            Log.CallbackFailed(_logger, T.DownwardApi.TypeName, e);
+        }
+
         previous.Dispose();
+        if (Changed is not { } changed)
+        {
+            return;
+        }
+
+        // Each listener on its own: one that throws is logged and the rest still run.
+        foreach (Delegate listener in changed.GetInvocationList())
+        {
+            try
+            {
+                ((Action<T>)listener)(value);
+            }
+            catch (Exception e)
+            {
+                Log.CallbackFailed(_logger, T.DownwardApi.TypeName, e);
+            }
+        }
     }
 
     private void OnError(DownwardWatchError error)

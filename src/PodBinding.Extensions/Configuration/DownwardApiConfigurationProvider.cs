@@ -65,6 +65,11 @@ public sealed class DownwardApiConfigurationProvider : ConfigurationProvider, ID
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < snapshot.Count; i++)
         {
+            if (snapshot.ItemError(i) is { } itemError)
+            {
+                throw new InvalidDataException(itemError);
+            }
+
             string? content = snapshot[i];
             if (content is null)
             {

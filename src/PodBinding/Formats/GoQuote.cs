@@ -18,6 +18,14 @@ public static class GoQuote
 {
     private const string HexDigits = "0123456789abcdef";
 
+    /// <summary>
+    /// What ends a run of plain text inside quotes: an escape, a quote, or a control character. Go's quoting escapes
+    /// every control character, so a raw one (NUL, tab, line break) means the file was not written by the kubelet.
+    /// </summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create(
+        "\\\"\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\u007f");
+
     // Worst cases: a UTF-16 char becomes at most 6 chars (\uHHHH; a surrogate pair becomes 10 = \UHHHHHHHH), and a
     // byte at most 4 (\xHH).
     private const int MaxCharsPerChar = 6;
@@ -110,7 +118,7 @@ public static class GoQuote
         }
 
         ReadOnlySpan<char> body = quoted[1..^1];
-        int special = body.IndexOfAny('\\', '"', '\n');
+        int special = body.IndexOfAny(Special);
         if (special < 0)
         {
             // Hot path: label values and most annotations need no escapes at all.
@@ -306,14 +314,14 @@ public static class GoQuote
             char c = body[i];
             if (c != '\\')
             {
-                if (c is '"' or '\n')
+                if (Special.Contains(c))
                 {
                     error = Unexpected(c, firstColumn + i);
                     return false;
                 }
 
                 // Copy a run of plain text at once.
-                int run = body[i..].IndexOfAny('\\', '"', '\n');
+                int run = body[i..].IndexOfAny(Special);
                 ReadOnlySpan<char> plain = run < 0 ? body[i..] : body.Slice(i, run);
                 length += Encoding.UTF8.GetBytes(plain, output[length..]);
                 i += plain.Length;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
@@ -135,6 +136,15 @@ public static class KubeletMapFormat
             return false;
         }
 
+        // Label and annotation keys are qualified names (apimachinery IsQualifiedName): letters, digits, '-', '_', '.'
+        // and one '/'. Anything else before '=' (a BOM, a space, NUL) was not written by the kubelet.
+        int bad = line[..equals].IndexOfAnyExcept(KeyCharacters);
+        if (bad >= 0)
+        {
+            error = $"unexpected {DescribeKeyCharacter(line[bad])} at column {bad + 1} in the key (a label or annotation key has only letters, digits, '-', '_', '.' and '/')";
+            return false;
+        }
+
         if (!GoQuote.TryUnquote(line[(equals + 1)..], columnOffset: equals + 1, out value, out error))
         {
             return false;
@@ -171,6 +181,19 @@ public static class KubeletMapFormat
         Array.Sort(keys, values, StringComparer.Ordinal);
         return true;
     }
+
+    private static readonly SearchValues<char> KeyCharacters =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./");
+
+    private static string DescribeKeyCharacter(char c) => c switch
+    {
+        '\ufeff' => "a byte order mark (U+FEFF)",
+        ' ' => "a space",
+        '\0' => "a NUL character",
+        '\t' => "a tab",
+        _ when char.IsControl(c) || char.IsWhiteSpace(c) => $"U+{(int)c:X4}",
+        _ => $"'{c}'",
+    };
 
     private static string DuplicateKey(string key, int firstLine) =>
         $"duplicate key '{key}' (already on line {firstLine}); expected each key once";

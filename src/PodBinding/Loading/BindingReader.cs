@@ -44,12 +44,8 @@ public sealed class BindingReader
     /// <summary>The volume snapshot this load read, if any member comes from the volume.</summary>
     public VolumeSnapshot? Volume => _volume;
 
-    /// <summary>The raw text of member <paramref name="index"/>.</summary>
-    public string? GetString(int index)
-    {
-        string? raw = Raw(index);
-        return raw is { Length: 0 } && _info.References[index] is { IsMapKey: true, IsOptional: true } ? null : raw;
-    }
+    /// <summary>The raw text of member <paramref name="index"/>; empty counts as missing, as for every other type.</summary>
+    public string? GetString(int index) => RawNonEmpty(index);
 
     /// <summary>A UID.</summary>
     public Guid? GetGuid(int index)
@@ -191,6 +187,11 @@ public sealed class BindingReader
         }
     }
 
+    /// <summary>
+    /// One rule for every type: the kubelet writes an empty value only where the field has none (a missing label or
+    /// annotation key, an unassigned pod IP) and never for a field that always has one (<c>metadata.name</c>), so an
+    /// empty value is missing: null when optional, an error when required.
+    /// </summary>
     private string? RawNonEmpty(int index)
     {
         string? raw = Raw(index);
@@ -222,6 +223,11 @@ public sealed class BindingReader
         }
 
         VolumeSnapshot volume = _volume!;
+        if (volume.VolumeExists && volume.ItemError(_info.VolumeSlotOf(index)) is { } itemError)
+        {
+            return Fail<string?>(index, itemError); // present but unusable: an error even when optional
+        }
+
         string? content = volume.VolumeExists ? volume[_info.VolumeSlotOf(index)] : null;
         if (content is null && !reference.IsOptional)
         {

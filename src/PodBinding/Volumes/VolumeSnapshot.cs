@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 using Microsoft.Win32.SafeHandles;
 
 namespace PodBinding.Volumes;
@@ -21,15 +22,26 @@ public sealed class VolumeSnapshot
 
     private readonly string?[] _contents;
     private readonly IReadOnlyList<string> _itemPaths;
+    private readonly string?[]? _errors;
 
-    private VolumeSnapshot(string volumeDirectory, bool exists, string? version, string?[] contents, IReadOnlyList<string> itemPaths)
+    private VolumeSnapshot(string volumeDirectory, bool exists, string? version, string?[] contents, IReadOnlyList<string> itemPaths, string?[]? errors = null)
     {
         VolumeDirectory = volumeDirectory;
         VolumeExists = exists;
         Version = version;
         _contents = contents;
         _itemPaths = itemPaths;
+        _errors = errors;
     }
+
+    /// <summary>
+    /// The most a downward API item can hold. Kubernetes caps all of a pod's annotations together at 256 KiB of keys
+    /// and values (<c>TotalAnnotationSizeLimitB</c>, checked by <c>ValidateAnnotations</c> in apimachinery
+    /// <c>pkg/api/validation/objectmeta.go</c>); written by the kubelet's Go quoting, where one byte becomes at most a
+    /// four-byte escape and each line adds <c>="</c>, <c>"</c> and a line feed, that is at most five times as much.
+    /// Labels are far smaller (see docs/kubernetes-rules.md, "Sizes").
+    /// </summary>
+    internal const int MaxItemBytes = 5 * 256 * 1024;
 
     /// <summary>The volume directory.</summary>
     public string VolumeDirectory { get; private init; }
@@ -46,6 +58,12 @@ public sealed class VolumeSnapshot
     /// <summary>The UTF-8 content of item <paramref name="index"/>, or <see langword="null"/> when the volume has no such item.</summary>
     public string? this[int index] => _contents[index];
 
+    /// <summary>
+    /// Why item <paramref name="index"/> could not be read although it exists (not a regular file, too large, not
+    /// UTF-8, unreadable), naming the file; null when it was read or is absent.
+    /// </summary>
+    public string? ItemError(int index) => _errors?[index];
+
     /// <summary>The path of item <paramref name="index"/>, relative to the volume.</summary>
     public string ItemPath(int index) => _itemPaths[index];
 
@@ -61,7 +79,8 @@ public sealed class VolumeSnapshot
         for (int i = 0; i < _contents.Length; i++)
         {
             if (!string.Equals(_itemPaths[i], other._itemPaths[i], StringComparison.Ordinal)
-                || !string.Equals(_contents[i], other._contents[i], StringComparison.Ordinal))
+                || !string.Equals(_contents[i], other._contents[i], StringComparison.Ordinal)
+                || !string.Equals(ItemError(i), other.ItemError(i), StringComparison.Ordinal))
             {
                 return false;
             }
@@ -95,6 +114,11 @@ public sealed class VolumeSnapshot
                 if (target is null)
                 {
                     return new VolumeSnapshot(volumeDirectory, exists: false, version: null, NoContents, NoContents);
+                }
+
+                if (string.Equals(ReadDataLink(dataLink), target, StringComparison.Ordinal))
+                {
+                    throw Dangling(volumeDirectory, target);
                 }
 
                 continue; // the version directory went away between readlink and listing: the kubelet swapped
@@ -153,15 +177,21 @@ public sealed class VolumeSnapshot
         {
             // The kubelet's link is relative; a hand-made one may be absolute.
             string versionDirectory = Path.IsPathRooted(target) ? target : Path.Join(volumeDirectory, target);
-            if (TryReadVersion(dataLink, versionDirectory, target, itemPaths, contents, beforeItemRead, out string? newTarget))
+            string?[]? errors = null;
+            if (TryReadVersion(dataLink, versionDirectory, target, itemPaths, contents, ref errors, beforeItemRead, out string? newTarget))
             {
-                return new VolumeSnapshot(volumeDirectory, exists: true, target, contents, itemPaths);
+                return new VolumeSnapshot(volumeDirectory, exists: true, target, contents, itemPaths, errors);
             }
 
             if (newTarget is null)
             {
                 // ..data vanished: only a hand-made folder can do that, the kubelet always replaces it atomically.
                 return ReadPlainFolder(volumeDirectory, itemPaths);
+            }
+
+            if (string.Equals(newTarget, target, StringComparison.Ordinal))
+            {
+                throw Dangling(volumeDirectory, target); // nothing is changing: the link points nowhere
             }
 
             target = newTarget;
@@ -183,6 +213,7 @@ public sealed class VolumeSnapshot
         string target,
         IReadOnlyList<string> itemPaths,
         string?[] contents,
+        ref string?[]? errors,
         Action<int>? beforeItemRead,
         out string? newTarget)
     {
@@ -191,9 +222,14 @@ public sealed class VolumeSnapshot
         for (int i = 0; i < itemPaths.Count; i++)
         {
             beforeItemRead?.Invoke(i);
-            string? content = TryReadText(Path.Join(versionDirectory, itemPaths[i]));
-            anyMissing |= content is null;
+            string? content = TryReadText(Path.Join(versionDirectory, itemPaths[i]), out string? error);
+            anyMissing |= content is null && error is null;
             contents[i] = content;
+            if (error is not null)
+            {
+                errors ??= new string?[itemPaths.Count];
+                errors[i] = error;
+            }
         }
 
         if (!anyMissing)
@@ -219,20 +255,57 @@ public sealed class VolumeSnapshot
         }
 
         string?[] contents = itemPaths.Count == 0 ? NoContents : new string?[itemPaths.Count];
+        string?[]? errors = null;
         for (int i = 0; i < itemPaths.Count; i++)
         {
-            contents[i] = TryReadText(Path.Join(volumeDirectory, itemPaths[i]));
+            contents[i] = TryReadText(Path.Join(volumeDirectory, itemPaths[i]), out string? error);
+            if (error is not null)
+            {
+                errors ??= new string?[itemPaths.Count];
+                errors[i] = error;
+            }
         }
 
-        return new VolumeSnapshot(volumeDirectory, exists: true, version: null, contents, itemPaths);
+        return new VolumeSnapshot(volumeDirectory, exists: true, version: null, contents, itemPaths, errors);
     }
+
+    /// <summary>
+    /// The kubelet creates a version directory before it points <c>..data</c> at it and removes it only after pointing
+    /// away, so a link whose target stays missing was made or damaged by hand.
+    /// </summary>
+    private static IOException Dangling(string volumeDirectory, string target) => new(
+        $"The downward API volume at {volumeDirectory} is broken: its ..data points to '{target}', which does not exist. " +
+        "The kubelet never leaves it so; if this folder was made by hand, point ..data at an existing directory, or remove " +
+        "..data to read the folder's files directly.");
 
     /// <summary>The target of <c>..data</c>, or null when it does not exist or is not a symbolic link.</summary>
     private static string? ReadDataLink(string dataLink) => new FileInfo(dataLink).LinkTarget;
 
-    /// <summary>The file's content as UTF-8 (byte for byte: no BOM detection), or null when it does not exist.</summary>
-    private static string? TryReadText(string path)
+    /// <summary>
+    /// The file's content as UTF-8 (byte for byte: no BOM detection), or null when it does not exist or cannot be an
+    /// item (<paramref name="error"/> then says why, naming the file).
+    /// </summary>
+    private static string? TryReadText(string path, out string? error)
     {
+        error = null;
+        ItemFileCheck.Kind found = ItemFileCheck.Inspect(path, out long size, out string? kind);
+        if (found == ItemFileCheck.Kind.Missing)
+        {
+            return null;
+        }
+
+        if (found is ItemFileCheck.Kind.Directory or ItemFileCheck.Kind.Special)
+        {
+            error = $"{path} is not a regular file ({kind}); the kubelet writes every item as a regular file";
+            return null;
+        }
+
+        if (found == ItemFileCheck.Kind.RegularFile && size > MaxItemBytes)
+        {
+            error = TooLarge(path, size);
+            return null;
+        }
+
         SafeFileHandle handle;
         try
         {
@@ -240,6 +313,11 @@ public sealed class VolumeSnapshot
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = $"{path} could not be read: {e.Message}";
             return null;
         }
 
@@ -251,20 +329,47 @@ public sealed class VolumeSnapshot
             int read = RandomAccess.Read(handle, first, 0);
             if (read < first.Length)
             {
-                return read == 0 ? "" : Encoding.UTF8.GetString(first[..read]);
+                return read == 0 ? "" : Decode(path, first[..read], out error);
             }
 
-            return ReadLarge(handle, path, first);
+            return ReadLarge(handle, path, first, out error);
         }
     }
 
-    /// <summary>The rest of a file larger than the stack buffer (annotations may reach 256 KiB).</summary>
-    private static string ReadLarge(SafeFileHandle handle, string path, ReadOnlySpan<byte> first)
+    private static string TooLarge(string path, long size) =>
+        $"{path} holds more than {MaxItemBytes} bytes ({size}), more than any downward API item can: Kubernetes allows " +
+        "256 KiB of annotations in total (docs/kubernetes-rules.md, \"Sizes\")";
+
+    /// <summary>Strict UTF-8: the kubelet writes text from the API server, which is always valid UTF-8.</summary>
+    private static string? Decode(string path, ReadOnlySpan<byte> bytes, out string? error)
     {
-        long length = RandomAccess.GetLength(handle);
-        if (length > Array.MaxLength)
+        error = null;
+        if (Utf8.IsValid(bytes))
         {
-            throw new IOException($"{path} is too large to be a downward API item ({length} bytes).");
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        int offset = 0;
+        while (Rune.DecodeFromUtf8(bytes[offset..], out _, out int consumed) == OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        int lineStart = bytes[..offset].LastIndexOf((byte)'\n') + 1;
+        int line = bytes[..offset].Count((byte)'\n') + 1;
+        error = $"{path} is not valid UTF-8: byte 0x{bytes[offset]:X2} at line {line}, column {offset - lineStart + 1} (counted in bytes)";
+        return null;
+    }
+
+    /// <summary>The rest of a file larger than the stack buffer (annotations may reach 256 KiB), up to the item limit.</summary>
+    private static string? ReadLarge(SafeFileHandle handle, string path, ReadOnlySpan<byte> first, out string? error)
+    {
+        error = null;
+        long length = RandomAccess.GetLength(handle);
+        if (length > MaxItemBytes)
+        {
+            error = TooLarge(path, length);
+            return null;
         }
 
         byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, first.Length) + 1);
@@ -274,6 +379,12 @@ public sealed class VolumeSnapshot
             int total = first.Length;
             while (true)
             {
+                if (total > MaxItemBytes)
+                {
+                    error = TooLarge(path, total); // a file that grows while read, or one whose size the system hides
+                    return null;
+                }
+
                 if (total == buffer.Length)
                 {
                     byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
@@ -285,7 +396,7 @@ public sealed class VolumeSnapshot
                 int read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
                 if (read == 0)
                 {
-                    return Encoding.UTF8.GetString(buffer, 0, total);
+                    return Decode(path, buffer.AsSpan(0, total), out error);
                 }
 
                 total += read;

@@ -18,21 +18,23 @@ public sealed class DownwardWatchOptions
     /// <summary>How long to wait before recreating a file-system watcher that failed. Default 1 s.</summary>
     public TimeSpan WatcherRestartDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The longest wait a timer takes (<see cref="int.MaxValue"/> milliseconds, about 24.8 days).</summary>
+    internal static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(int.MaxValue);
+
+    /// <summary>Rejects any value the loop's waits (<c>SemaphoreSlim.WaitAsync</c>, <c>Task.Delay</c>) would refuse later.</summary>
     internal void Validate()
     {
-        if (PollInterval <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(PollInterval), PollInterval, "PollInterval must be positive.");
-        }
+        Check(PollInterval, nameof(PollInterval), allowZero: false);
+        Check(DebounceDelay, nameof(DebounceDelay), allowZero: true);
+        Check(WatcherRestartDelay, nameof(WatcherRestartDelay), allowZero: true);
+    }
 
-        if (DebounceDelay < TimeSpan.Zero)
+    private static void Check(TimeSpan value, string name, bool allowZero)
+    {
+        if (value < TimeSpan.Zero || (!allowZero && value == TimeSpan.Zero) || value > MaxWait)
         {
-            throw new ArgumentOutOfRangeException(nameof(DebounceDelay), DebounceDelay, "DebounceDelay cannot be negative.");
-        }
-
-        if (WatcherRestartDelay < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(WatcherRestartDelay), WatcherRestartDelay, "WatcherRestartDelay cannot be negative.");
+            string lower = allowZero ? "0" : "more than 0";
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be {lower} and at most {MaxWait} (the longest wait a timer takes); it was {value}.");
         }
     }
 }

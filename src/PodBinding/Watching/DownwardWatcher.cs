@@ -37,6 +37,7 @@ public sealed class DownwardWatcher<T> : IDisposable
     private readonly VolumeChangeLoop _loop;
     private Action<T>[] _subscribers = Array.Empty<Action<T>>();
     private VolumeSnapshot? _snapshot;
+    private string? _failedVersion;
     private T _current;
     private int _disposed;
 
@@ -105,9 +106,12 @@ public sealed class DownwardWatcher<T> : IDisposable
             }
 
             VolumeSnapshot? previous = _snapshot;
-            if (previous?.Version is { } known && VolumeSnapshot.ReadVersion(_source.VolumeDirectory) == known)
+            string? version = VolumeSnapshot.ReadVersion(_source.VolumeDirectory);
+            if (version is not null && (version == previous?.Version || version == _failedVersion))
             {
-                return; // no swap since the last load: one readlink
+                // No swap since the last load, or since the last failed one: the kubelet never changes a version in
+                // place, so re-reading it would report the same failure on every poll.
+                return;
             }
 
             T next;
@@ -126,10 +130,12 @@ public sealed class DownwardWatcher<T> : IDisposable
             }
             catch (Exception e) when (e is DownwardApiLoadException or IOException or UnauthorizedAccessException)
             {
+                _failedVersion = version;
                 Report(new DownwardWatchError(DownwardWatchErrorKind.Reload, e));
                 return;
             }
 
+            _failedVersion = null;
             Volatile.Write(ref _snapshot, snapshot);
             Volatile.Write(ref _current, next);
             Notify(next);

@@ -67,7 +67,14 @@ public sealed class VolumeChangeLoop : IDisposable
         Interlocked.Exchange(ref _events, null)?.Dispose();
         if (!t_onLoop)
         {
-            _loop.Wait(TimeSpan.FromSeconds(10));
+            try
+            {
+                _loop.Wait(TimeSpan.FromSeconds(10));
+            }
+            catch (AggregateException)
+            {
+                // The loop reports its own failures through the error callback; disposing never throws.
+            }
         }
     }
 

@@ -168,7 +168,7 @@ public sealed class BindingReaderTests : IDisposable
     }
 
     [Fact]
-    public void An_unreadable_volume_is_reported_for_required_members_only()
+    public void An_unreadable_item_is_reported_for_its_member_with_its_cause()
     {
         DownwardBindingInfo info = Info(File("Name", "name", "metadata.name"), File("Zone", "zone", "metadata.name", optional: true));
         string volume = _temp.Combine("vol");
@@ -181,7 +181,7 @@ public sealed class BindingReaderTests : IDisposable
         DownwardApiLoadException error = Assert.Throws<DownwardApiLoadException>(reader.ThrowIfFailed);
         DownwardApiError only = Assert.Single(error.Errors);
         Assert.Equal("Name", only.Member);
-        Assert.Contains($"the volume at {volume} could not be read", only.Problem, StringComparison.Ordinal);
+        Assert.Equal($"{Path.Combine(volume, "name")} is not a regular file (a directory); the kubelet writes every item as a regular file", only.Problem);
     }
 
     [Fact]
@@ -212,17 +212,29 @@ public sealed class BindingReaderTests : IDisposable
     }
 
     [Fact]
-    public void A_required_empty_value_is_an_error_for_typed_members_but_not_for_strings()
+    public void A_required_empty_value_is_an_error_for_every_type()
     {
-        DownwardBindingInfo info = Info(Env("Team", "TEAM", "metadata.labels['team']"), Env("Uid", "POD_UID", "metadata.uid"));
-        var reader = new BindingReader(PodSource.FromDirectory(VolumeDirectory, new Dictionary<string, string> { ["TEAM"] = "", ["POD_UID"] = "" }), info);
+        // One rule: the kubelet writes an empty value only where the field has none (a missing label key, an unset
+        // podIP), and Kubernetes never has an empty metadata.name or uid, so an empty required value is missing data.
+        DownwardBindingInfo info = Info(
+            Env("Name", "POD_NAME", "metadata.name"),
+            Env("Team", "TEAM", "metadata.labels['team']"),
+            Env("Uid", "POD_UID", "metadata.uid"),
+            Env("PodIP", "POD_IP", "status.podIP"),
+            File("Zone", "zone", "metadata.annotations['zone']"));
+        new KubeletVolumeWriter(VolumeDirectory).Write(new Dictionary<string, string> { ["zone"] = "" });
+        var environment = new Dictionary<string, string> { ["POD_NAME"] = "", ["TEAM"] = "", ["POD_UID"] = "", ["POD_IP"] = "" };
+        var reader = new BindingReader(PodSource.FromDirectory(VolumeDirectory, environment), info);
 
-        Assert.Equal("", reader.GetString(0));
-        Assert.Null(reader.GetGuid(1));
+        Assert.Null(reader.GetString(0));
+        Assert.Null(reader.GetString(1));
+        Assert.Null(reader.GetGuid(2));
+        Assert.Null(reader.GetIPAddress(3));
+        Assert.Null(reader.GetString(4));
 
-        DownwardApiError error = Assert.Single(Assert.Throws<DownwardApiLoadException>(reader.ThrowIfFailed).Errors);
-        Assert.Equal("Uid", error.Member);
-        Assert.Equal("is empty", error.Problem);
+        IReadOnlyList<DownwardApiError> errors = Assert.Throws<DownwardApiLoadException>(reader.ThrowIfFailed).Errors;
+        Assert.Equal(["Name", "Team", "Uid", "PodIP", "Zone"], errors.Select(e => e.Member));
+        Assert.All(errors, e => Assert.Equal("is empty", e.Problem));
     }
 
     [Theory]
@@ -247,5 +259,23 @@ public sealed class BindingReaderTests : IDisposable
 
         Assert.Empty(reader.GetMap(0)!);
         reader.ThrowIfFailed();
+    }
+
+    [Fact]
+    public void An_unreadable_item_is_blamed_on_its_own_member_only()
+    {
+        DownwardBindingInfo info = Info(File("Labels", "labels", "metadata.labels"), File("Annotations", "annotations", "metadata.annotations"));
+        PodSource source = Source(Pod(), info);
+        string labels = Path.Combine(VolumeDirectory, new FileInfo(Path.Combine(VolumeDirectory, "..data")).LinkTarget!, "labels");
+        System.IO.File.Delete(labels);
+        Directory.CreateDirectory(labels); // cannot be opened as a file, even by root
+
+        var reader = new BindingReader(source, info);
+
+        Assert.Null(reader.GetMap(0));
+        Assert.Equal("multi\nline \"quoted\"", reader.GetMap(1)!["note"]);
+        DownwardApiError error = Assert.Single(Assert.Throws<DownwardApiLoadException>(reader.ThrowIfFailed).Errors);
+        Assert.Equal("Labels", error.Member);
+        Assert.Contains("labels is not a regular file (a directory)", error.Problem, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using PodBinding.Testing;
 using PodBinding.Tests.Support;
 using PodBinding.Volumes;
@@ -265,13 +264,15 @@ public sealed class VolumeSnapshotTests : IDisposable
     }
 
     [Fact]
-    public void Invalid_utf8_in_a_hand_made_file_becomes_replacement_characters()
+    public void Invalid_utf8_in_a_hand_made_file_is_rejected_not_replaced()
     {
         string folder = _temp.Combine("plain");
         Directory.CreateDirectory(folder);
         File.WriteAllBytes(Path.Combine(folder, "a"), [(byte)'o', 0xFF, (byte)'k']);
 
-        Assert.Equal("o\uFFFDk", VolumeSnapshot.Read(folder, ["a"])[0]);
-        Assert.Equal(Encoding.UTF8.GetString([(byte)'o', 0xFF, (byte)'k']), VolumeSnapshot.Read(folder, ["a"])[0]);
+        VolumeSnapshot snapshot = VolumeSnapshot.Read(folder, ["a"]);
+
+        Assert.Null(snapshot[0]);
+        Assert.Equal($"{Path.Combine(folder, "a")} is not valid UTF-8: byte 0xFF at line 1, column 2 (counted in bytes)", snapshot.ItemError(0));
     }
 }

@@ -200,4 +200,24 @@ public sealed class DownwardWatcherTests
         Assert.Contains("POD_NAME", error.Message);
         Assert.Contains("no downward API volume is mounted at /nonexistent/podinfo", error.Message);
     }
+
+    [Fact]
+    public async Task A_broken_version_is_reported_once_not_on_every_poll()
+    {
+        using var fixture = new WatcherFixture();
+        var payload = new Dictionary<string, string>(fixture.Pod.VolumePayload(WatchedPod.DownwardApi)) { ["labels"] = "app=orders" };
+        fixture.Writer.Write(payload);
+        Assert.Equal(DownwardWatchErrorKind.Reload, (await fixture.NextErrorAsync()).Kind);
+
+        for (int i = 0; i < 5; i++)
+        {
+            fixture.Watcher.CheckNow(); // as five polls would
+        }
+
+        Assert.False(fixture.HasPendingError());
+
+        fixture.Pod.Labels["app"] = "orders-v2";
+        fixture.Sync(); // a good version clears the failure
+        Assert.Equal("orders-v2", (await fixture.NextChangeAsync()).Labels["app"]);
+    }
 }

@@ -59,6 +59,9 @@ internal sealed class WatcherFixture : IDisposable
         return _changes.Reader.TryPeek(out _);
     }
 
+    /// <summary>Whether an error was reported that the test did not take.</summary>
+    public bool HasPendingError() => _errors.Reader.TryPeek(out _);
+
     public async Task WaitUntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(Patience);
