@@ -153,6 +153,24 @@ public sealed class ConnectionHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_500_in_plain_text_from_kubectl_proxy_says_the_proxy_cannot_reach_its_api_server()
+    {
+        // What kubectl proxy v1.32 answers when its upstream refuses: plain text, no Status object.
+        var mode = new ResolvedMode(KubernetesConnectionMode.Proxy, new Uri("http://localhost:8001/"), "test") { Display = "http://127.0.0.1:8001/" };
+        var handler = new ConnectionHandler(mode, new KubernetesConnectionOptions(), null, NullLogger.Instance)
+        {
+            Endpoint = mode.Display,
+            InnerHandler = new Scripted(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError) { Content = new StringContent("dial tcp 127.0.0.1:1: connect: connection refused\n") }),
+        };
+        using var invoker = new HttpMessageInvoker(handler);
+
+        var e = await Assert.ThrowsAsync<KubernetesConnectionException>(() => invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "http://localhost:8001/api/v1/pods"), default));
+
+        Assert.Contains("kubectl proxy is running but cannot reach its API server (dial tcp 127.0.0.1:1: connect: connection refused)", e.Message);
+        Assert.Contains("kubectl cluster-info", e.Message);
+    }
+
+    [Fact]
     public async Task A_404_passes_through_to_kubernetes_client()
     {
         _sa.Write("a.b.c", _caPem);

@@ -118,8 +118,10 @@ internal sealed class ConnectionHandler : DelegatingHandler
                     RequestAttributes.From(request.Method, request.RequestUri, _basePath), body, Endpoint, _mode.Mode, _volume?.Current.Namespace);
             default:
                 string reason = ForbiddenText.Shorten(body);
+                // kubectl proxy answers an upstream failure itself, with plain text ("dial tcp …: connection refused");
+                // the API server's own errors are JSON Status objects.
                 if (_mode.Mode is KubernetesConnectionMode.Proxy or KubernetesConnectionMode.Ambassador
-                    && body.Contains("Error while proxying request", StringComparison.Ordinal))
+                    && !body.TrimStart().StartsWith('{'))
                 {
                     return $"{status} from kubectl proxy at {Endpoint} for {where}: kubectl proxy is running but cannot reach its API server ({reason}). " +
                            "Check the cluster it points at: `kubectl cluster-info` with the same kubeconfig (a sidecar: its service account and the kubernetes Service).";
