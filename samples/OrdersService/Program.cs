@@ -54,6 +54,11 @@ catch (DownwardApiLoadException e)
     return 1;
 }
 
+if (args is ["api", ..])
+{
+    return await ApiCommand.RunAsync(pod, inCluster);
+}
+
 Report.Print(pod, inCluster ? "the running pod" : $"the simulated pod in {Report.Relative(SimulatedPodFolder.Directory)}");
 Console.WriteLine();
 Console.WriteLine(new OrdersRuntime(pod).Describe());

@@ -98,5 +98,10 @@ catch (DownwardApiLoadException e)
     Check(e.Errors.Count == 11 && /* Version is optional */ e.Message.Contains("fieldPath: metadata.name", StringComparison.Ordinal), "load errors list every member with its YAML");
 }
 
+// 4. The API-server connection (PodBinding.Kubernetes on KubernetesClient.Aot): in-cluster credentials from a
+//    kubelet-written service-account folder, a token swap followed, and a SelfSubjectReview serialised and sent through
+//    the real client stack to a port nobody listens on, which must fail with the actionable refused error.
+await KubernetesSmoke.RunAsync(Check);
+
 Console.WriteLine(failures.Count == 0 ? "AOT smoke: ok" : "AOT smoke failed: " + string.Join(", ", failures));
 return failures.Count == 0 ? 0 : 1;

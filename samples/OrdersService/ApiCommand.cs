@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using k8s;
+using k8s.Models;
+using PodBinding.Kubernetes;
+
+namespace OrdersService;
+
+/// <summary>
+/// `dotnet run --project samples/OrdersService -- api`: the API-server connection on a laptop. With a kubeconfig it
+/// starts a real `kubectl proxy` on a free port and goes through it (Proxy mode); in a pod it uses the mode Auto picks.
+/// Prints who the API server says we are (merged with the downward values) and one read.
+/// </summary>
+internal static class ApiCommand
+{
+    public static async Task<int> RunAsync(PodInfo pod, bool inCluster)
+    {
+        var downward = new DownwardIdentity(pod.Name, pod.Uid.ToString(), pod.Namespace, pod.NodeName, pod.ServiceAccount);
+        if (inCluster)
+        {
+            using KubernetesConnection connection = KubernetesConnection.Connect();
+            return await ShowAsync(connection, downward, "the pod's own connection");
+        }
+
+        string? kubeconfig = FindKubeconfig();
+        if (kubeconfig is null)
+        {
+            // No cluster to talk to: show the error a user gets, which lists every mode and its fix.
+            try
+            {
+                using KubernetesConnection connection = KubernetesConnection.Connect();
+                return await ShowAsync(connection, downward, "what Auto found");
+            }
+            catch (KubernetesConnectionException e)
+            {
+                Console.WriteLine("No kubeconfig on this machine, so there is no cluster to reach. This is what the connection reports:");
+                Console.WriteLine(e.Message);
+                return 1;
+            }
+        }
+
+        using Process proxy = StartKubectlProxy(kubeconfig, out Uri endpoint);
+        try
+        {
+            using KubernetesConnection connection = KubernetesConnection.Connect(new KubernetesConnectionOptions
+            {
+                Mode = KubernetesConnectionMode.Proxy,
+                ProxyUri = endpoint,
+            });
+            return await ShowAsync(connection, downward, $"a real `kubectl proxy` started with {kubeconfig}");
+        }
+        finally
+        {
+            proxy.Kill(entireProcessTree: true);
+            proxy.WaitForExit(5000);
+        }
+    }
+
+    private static async Task<int> ShowAsync(KubernetesConnection connection, DownwardIdentity downward, string how)
+    {
+        Console.WriteLine($"{connection} — {how} ({connection.Reason})");
+        try
+        {
+            KubernetesIdentity me = await connection.WhoAmIAsync(downward);
+            Console.WriteLine($"  user:      {me.UserName}");
+            Console.WriteLine($"  groups:    {string.Join(", ", me.Groups)}");
+            Console.WriteLine($"  pod:       {me.PodName ?? "(not a pod token)"}   node: {me.NodeName ?? "(unknown)"}");
+            if (me.FromDownward.Count > 0)
+            {
+                Console.WriteLine($"  from the downward API: {string.Join(", ", me.FromDownward)}");
+            }
+
+            string ns = connection.Namespace ?? "default";
+            V1PodList pods = await connection.Client.CoreV1.ListNamespacedPodAsync(ns, limit: 5);
+            Console.WriteLine($"  pods in {ns}: {(pods.Items.Count == 0 ? "(none)" : string.Join(", ", pods.Items.Select(p => p.Metadata.Name)))}");
+            return 0;
+        }
+        catch (KubernetesConnectionException e)
+        {
+            Console.WriteLine(e.Message);
+            return 1;
+        }
+    }
+
+    private static string? FindKubeconfig()
+    {
+        string? list = Environment.GetEnvironmentVariable("KUBECONFIG");
+        string? first = list?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(File.Exists);
+        string home = Path.Join(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config");
+        return first ?? (File.Exists(home) ? home : null);
+    }
+
+    /// <summary>Starts `kubectl proxy --port=0` and reads the port it printed ("Starting to serve on 127.0.0.1:NNNNN").</summary>
+    private static Process StartKubectlProxy(string kubeconfig, out Uri endpoint)
+    {
+        var start = new ProcessStartInfo("kubectl", ["proxy", "--port=0", "--kubeconfig", kubeconfig])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        Process proxy = Process.Start(start) ?? throw new InvalidOperationException("kubectl could not be started; is it on PATH?");
+        Task<string?> line = proxy.StandardOutput.ReadLineAsync();
+        if (!line.Wait(TimeSpan.FromSeconds(15)) || line.Result is not { } text || !text.StartsWith("Starting to serve on ", StringComparison.Ordinal))
+        {
+            proxy.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"kubectl proxy did not start: {proxy.StandardError.ReadToEnd().Trim()}");
+        }
+
+        endpoint = new Uri("http://" + text["Starting to serve on ".Length..].Trim());
+        return proxy;
+    }
+}
