@@ -58,6 +58,8 @@ Report.Print(pod, inCluster ? "the running pod" : $"the simulated pod in {Report
 Console.WriteLine();
 Console.WriteLine(new OrdersRuntime(pod).Describe());
 Console.WriteLine();
+Telemetry.ExportOneSpan(source);
+Console.WriteLine();
 if (!inCluster)
 {
     LiveReload.Demonstrate(pod);

@@ -1,7 +1,12 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using OrdersService;
 using PodBinding;
 using PodBinding.Extensions.Configuration;
+using PodBinding.OpenTelemetry;
 using PodBinding.Testing;
 using PodBinding.Watching;
 
@@ -63,7 +68,26 @@ finally
     Directory.Delete(volume, recursive: true);
 }
 
-// 3. The actionable error path.
+// 3. The OpenTelemetry detector, on the resource builder and through the hosting overload.
+PodSource committed = PodSource.FromDirectory(Path.Combine(args[0], "volume"), environment);
+Resource resource = ResourceBuilder.CreateEmpty().AddPodBindingDetector<PodInfo>(o =>
+{
+    o.Source = committed;
+    o.WorkloadKind = WorkloadKind.Deployment;
+    o.WorkloadName = "orders";
+    o.LabelKeys.Add("app.kubernetes.io/name");
+}).Build();
+var attributes = resource.Attributes.ToDictionary(a => a.Key, a => a.Value);
+Check(attributes.Count == 7 && (string)attributes["k8s.pod.name"] == pod.Name && (string)attributes["k8s.deployment.name"] == "orders"
+      && (string)attributes["k8s.pod.label.app.kubernetes.io/name"] == "orders", "OpenTelemetry resource attributes");
+var services = new ServiceCollection();
+services.AddOpenTelemetry().AddPodBindingDetector<PodInfo>(o => o.Source = committed).WithTracing(_ => { });
+using (ServiceProvider provider = services.BuildServiceProvider())
+{
+    Check(provider.GetRequiredService<TracerProvider>().GetResource().Attributes.Any(a => a.Key == "k8s.pod.uid" && (string)a.Value == pod.Uid.ToString()), "OpenTelemetry hosting overload");
+}
+
+// 4. The actionable error path.
 try
 {
     PodInfo.Load(PodSource.FromDirectory(Path.Combine(args[0], "missing"), new Dictionary<string, string>()));

@@ -12,6 +12,7 @@ internal static class DiagnosticDescriptors
     public const string Usage = "PodBinding.Usage";
     public const string Staleness = "PodBinding.Staleness";
     public const string Drift = "PodBinding.Drift";
+    public const string Telemetry = "PodBinding.Telemetry";
 
     private const string HelpLinkBase = "https://github.com/PodBinding/PodBinding/blob/main/docs/diagnostics/";
 
@@ -45,6 +46,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SubPathMount = Warning(DiagnosticIds.SubPathMount, Staleness, "Downward API volume mounted with subPath never updates");
 
     public static readonly DiagnosticDescriptor ManifestDrift = Warning(DiagnosticIds.ManifestDrift, Drift, "Committed YAML differs from what the code generates");
+
+    public static readonly DiagnosticDescriptor DetectorMissingFields = Warning(DiagnosticIds.DetectorMissingFields, Telemetry, "The OpenTelemetry detector needs fields the class does not bind");
+    public static readonly DiagnosticDescriptor DetectorLabelFixedAtStart = Info(DiagnosticIds.DetectorLabelFixedAtStart, Telemetry, "A live label or annotation becomes a resource attribute fixed at start-up");
 
     /// <summary>The descriptor for a planner finding's ID.</summary>
     public static DiagnosticDescriptor ForId(string id) => id switch

@@ -37,4 +37,7 @@ internal static class DiagnosticIds
     public const string SubPathMount = "PB0203";
 
     public const string ManifestDrift = "PB0300";
+
+    public const string DetectorMissingFields = "PB0400";
+    public const string DetectorLabelFixedAtStart = "PB0401";
 }

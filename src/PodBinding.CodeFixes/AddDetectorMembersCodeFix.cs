@@ -1,0 +1,106 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using PodBinding.Generators.Diagnostics;
+
+namespace PodBinding.CodeFixes;
+
+/// <summary>
+/// PB0400: adds the <c>[FromDownward]</c> members the OpenTelemetry detector needs to the bound class (its first
+/// declaration in the project), one <c>required</c> property per missing field, with the names and types the analyzer
+/// chose (<c>Missing</c>: <c>fieldPath=Member:Type;…</c>).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddDetectorMembersCodeFix)), Shared]
+public sealed class AddDetectorMembersCodeFix : CodeFixProvider
+{
+    // Same strings as OpenTelemetryDetectorAnalyzer.Keys (that assembly is not referenced here).
+    private const string BoundTypeKey = "BoundType";
+    private const string MissingKey = "Missing";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DetectorMissingFields);
+
+    /// <inheritdoc/>
+    public override FixAllProvider? GetFixAllProvider() => null; // two calls naming one class would add its members twice
+
+    /// <inheritdoc/>
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            if (diagnostic.Properties.TryGetValue(BoundTypeKey, out string? type) && type is not null
+                && diagnostic.Properties.TryGetValue(MissingKey, out string? missing) && missing is not null)
+            {
+                string[] members = missing.Split(';');
+                string names = string.Join(", ", members.Select(static m => m.Substring(m.IndexOf('=') + 1, m.IndexOf(':') - m.IndexOf('=') - 1)));
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Add [FromDownward] {names} to {type.Substring(type.LastIndexOf('.') + 1)}",
+                        ct => AddMembersAsync(context.Document, type, members, ct),
+                        equivalenceKey: nameof(AddDetectorMembersCodeFix)),
+                    diagnostic);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task<Solution> AddMembersAsync(Document document, string host, string[] members, CancellationToken ct)
+    {
+        Solution solution = document.Project.Solution;
+        Compilation? compilation = await document.Project.GetCompilationAsync(ct).ConfigureAwait(false);
+        if (compilation?.GetTypeByMetadataName(host) is not { } type)
+        {
+            return solution;
+        }
+
+        // The first declaration in this project's source (the generated part is not a document).
+        ClassDeclarationSyntax? declaration = null;
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (await reference.GetSyntaxAsync(ct).ConfigureAwait(false) is ClassDeclarationSyntax candidate
+                && solution.GetDocument(candidate.SyntaxTree) is { } owner && owner.Project.Id == document.Project.Id)
+            {
+                declaration = candidate;
+                break;
+            }
+        }
+
+        if (declaration is null || solution.GetDocument(declaration.SyntaxTree) is not { } hostDocument)
+        {
+            return solution;
+        }
+
+        string newLine = (await hostDocument.GetTextAsync(ct).ConfigureAwait(false)).ToString().Contains("\r\n") ? "\r\n" : "\n";
+        var editor = new SolutionEditor(solution);
+        DocumentEditor hostEditor = await editor.GetDocumentEditorAsync(hostDocument.Id, ct).ConfigureAwait(false);
+        foreach (string member in members)
+        {
+            int equals = member.IndexOf('=');
+            int colon = member.IndexOf(':', equals);
+            string fieldPath = member.Substring(0, equals);
+            string name = member.Substring(equals + 1, colon - equals - 1);
+            string memberType = member.Substring(colon + 1);
+            var text = new StringBuilder()
+                .Append("[global::PodBinding.FromDownward(").Append(SyntaxFactory.Literal(fieldPath).ToFullString()).Append(")]").Append(newLine)
+                .Append("public required ").Append(memberType).Append(' ').Append(name).Append(" { get; init; }").Append(newLine);
+            MemberDeclarationSyntax property = SyntaxFactory.ParseMemberDeclaration(text.ToString())!
+                .WithLeadingTrivia(SyntaxFactory.EndOfLine(newLine))
+                .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
+            hostEditor.AddMember(declaration, property);
+        }
+
+        return editor.GetChangedSolution();
+    }
+}
