@@ -371,7 +371,7 @@ public sealed class TestApiServer : IAsyncDisposable
     }
 
     internal static Task<int> WriteAsync(HttpContext context, object body, int status) =>
-        WriteJsonAsync(context, KubernetesJson.Serialize(body), status);
+        WriteJsonAsync(context, body is V1Status failure ? StatusJson.Serialize(failure) : KubernetesJson.Serialize(body), status);
 
     private static async Task<int> WriteJsonAsync(HttpContext context, string json, int status)
     {

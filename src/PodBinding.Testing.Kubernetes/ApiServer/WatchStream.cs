@@ -43,7 +43,7 @@ internal static class WatchStream
 
         if (store.Watch(watch, from, out string? expired) is null)
         {
-            await WriteLineAsync(context, new WatchEventLine(WatchEventLine.Error, k8s.KubernetesJson.Serialize(Statuses.Expired(expired!))), ct).ConfigureAwait(false);
+            await WriteLineAsync(context, new WatchEventLine(WatchEventLine.Error, StatusJson.Serialize(Statuses.Expired(expired!))), ct).ConfigureAwait(false);
             return 200;
         }
 
