@@ -76,10 +76,11 @@ public sealed class PodResourceAttributes
             }
 
             // The reader records a missing value as an error; the detector never throws, it leaves the attribute out.
+            // Kubernetes never sets these fields empty, so the loader's one rule counts an empty value as missing.
             string? value = reader.GetString(index);
             if (string.IsNullOrEmpty(value))
             {
-                omitted.Add($"{key}: {Origin(info, index)} is {(value is null ? "missing" : "empty")}");
+                omitted.Add($"{key}: {Origin(info, index)} is missing or empty");
             }
             else
             {

@@ -36,8 +36,8 @@ public sealed class MissingValueTests : IDisposable
 
         Assert.DoesNotContain(resource.Attributes, a => a.Key is "k8s.pod.uid" or "k8s.node.name");
         Assert.Contains(new KeyValuePair<string, object>("k8s.namespace.name", "shop"), resource.Attributes);
-        Assert.Contains("k8s.pod.uid: env var POD_UID (Uid) is missing", read.Omitted);
-        Assert.Contains("k8s.node.name: env var NODE_NAME (NodeName) is empty", read.Omitted);
+        Assert.Contains("k8s.pod.uid: env var POD_UID (Uid) is missing or empty", read.Omitted);
+        Assert.Contains("k8s.node.name: env var NODE_NAME (NodeName) is missing or empty", read.Omitted);
     }
 
     [Fact]
