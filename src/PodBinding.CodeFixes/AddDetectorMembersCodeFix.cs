@@ -59,25 +59,7 @@ public sealed class AddDetectorMembersCodeFix : CodeFixProvider
     private static async Task<Solution> AddMembersAsync(Document document, string host, string[] members, CancellationToken ct)
     {
         Solution solution = document.Project.Solution;
-        Compilation? compilation = await document.Project.GetCompilationAsync(ct).ConfigureAwait(false);
-        if (compilation?.GetTypeByMetadataName(host) is not { } type)
-        {
-            return solution;
-        }
-
-        // The first declaration in this project's source (the generated part is not a document).
-        ClassDeclarationSyntax? declaration = null;
-        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
-        {
-            if (await reference.GetSyntaxAsync(ct).ConfigureAwait(false) is ClassDeclarationSyntax candidate
-                && solution.GetDocument(candidate.SyntaxTree) is { } owner && owner.Project.Id == document.Project.Id)
-            {
-                declaration = candidate;
-                break;
-            }
-        }
-
-        if (declaration is null || solution.GetDocument(declaration.SyntaxTree) is not { } hostDocument)
+        if (await FixHelpers.FindHostDeclarationAsync(document, host, ct).ConfigureAwait(false) is not ({ } declaration, { } hostDocument))
         {
             return solution;
         }

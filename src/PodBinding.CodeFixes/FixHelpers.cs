@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,6 +12,31 @@ namespace PodBinding.CodeFixes;
 /// <summary>Small syntax helpers shared by the fixes. No rules live here: the facts come from Diagnostic.Properties.</summary>
 internal static class FixHelpers
 {
+    /// <summary>
+    /// The bound class's first declaration in <paramref name="document"/>'s project and the document holding it (a
+    /// partial class may have several; the generated part is not a document), or <see langword="null"/>.
+    /// </summary>
+    public static async Task<(ClassDeclarationSyntax Declaration, Document Document)?> FindHostDeclarationAsync(Document document, string host, CancellationToken ct)
+    {
+        Solution solution = document.Project.Solution;
+        Compilation? compilation = await document.Project.GetCompilationAsync(ct).ConfigureAwait(false);
+        if (compilation?.GetTypeByMetadataName(host) is not { } type)
+        {
+            return null;
+        }
+
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (await reference.GetSyntaxAsync(ct).ConfigureAwait(false) is ClassDeclarationSyntax candidate
+                && solution.GetDocument(candidate.SyntaxTree) is { } owner && owner.Project.Id == document.Project.Id)
+            {
+                return (candidate, owner);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The attribute around the diagnostic (reported on one of its arguments).</summary>
     public static AttributeSyntax? AttributeAt(SyntaxNode root, TextSpan span) =>
         root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<AttributeSyntax>().FirstOrDefault();

@@ -69,25 +69,7 @@ public sealed class RawEnvReadCodeFix : CodeFixProvider
     private static async Task<Solution> AddMemberAsync(Document document, ExpressionSyntax read, string host, string member, string fieldPath, CancellationToken ct)
     {
         Solution solution = document.Project.Solution;
-        Compilation? compilation = await document.Project.GetCompilationAsync(ct).ConfigureAwait(false);
-        if (compilation?.GetTypeByMetadataName(host) is not { } type)
-        {
-            return solution;
-        }
-
-        // The host's first declaration in this project (a partial class may have several; the generated one has none in source).
-        ClassDeclarationSyntax? declaration = null;
-        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
-        {
-            if (await reference.GetSyntaxAsync(ct).ConfigureAwait(false) is ClassDeclarationSyntax candidate
-                && solution.GetDocument(candidate.SyntaxTree) is { } owner && owner.Project.Id == document.Project.Id)
-            {
-                declaration = candidate;
-                break;
-            }
-        }
-
-        if (declaration is null || solution.GetDocument(declaration.SyntaxTree) is not { } hostDocument)
+        if (await FixHelpers.FindHostDeclarationAsync(document, host, ct).ConfigureAwait(false) is not ({ } declaration, { } hostDocument))
         {
             return solution;
         }
