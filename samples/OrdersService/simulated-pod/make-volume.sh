@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds simulated-pod/volume exactly as the kubelet's AtomicWriter lays out a downwardAPI volume (spec §6.1):
+# Rebuilds simulated-pod/volume exactly as the kubelet's AtomicWriter lays out a downwardAPI volume (docs/kubernetes-rules.md, "Volume layout"):
 # a timestamped data directory, the ..data symlink to it, and one top-level symlink per item through ..data.
 # The label and annotation files use the kubelet's format: key="go-quoted value", keys in ordinal order, no final newline.
 set -euo pipefail

@@ -19,7 +19,7 @@ namespace PodBinding.Generators.Analyzers;
 /// PB0202: code reads an environment variable by name (<c>Environment.GetEnvironmentVariable</c>,
 /// <c>Environment.GetEnvironmentVariables()[…]</c>, <c>IConfiguration[…]</c>, <c>GetValue&lt;T&gt;(…)</c>,
 /// <c>GetSection(…).Value</c>) that one of the project's manifests sets from a label, an annotation or a resizable
-/// resource. The kubelet computes env values when the container starts (spec §7.1), so the read keeps the start-up value.
+/// resource. The kubelet computes env values when the container starts (kubernetes/kubernetes pkg/kubelet/kubelet_pods.go, makeEnvironmentVariables), so the read keeps the start-up value.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer

@@ -10,7 +10,7 @@ namespace PodBinding.Generators.Analyzers;
 /// <summary>
 /// PB0203: a container mounts a downwardAPI volume (or a projected volume with downwardAPI sources) through
 /// <c>subPath</c> or <c>subPathExpr</c>. The kubelet bind-mounts a snapshot of the file, which never updates
-/// (spec §4.4), so live labels, annotations and resized resources never reach the process. Reported on the YAML line.
+/// (kubernetes/kubernetes pkg/volume/util/subpath: a bind mount of the file taken once), so live labels, annotations and resized resources never reach the process. Reported on the YAML line.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SubPathMountAnalyzer : DiagnosticAnalyzer

@@ -2,7 +2,7 @@ using System;
 
 namespace PodBinding.Generators.Catalog;
 
-/// <summary>Where Kubernetes allows a downward API value to go (spec §2.3, §3.2).</summary>
+/// <summary>Where Kubernetes allows a downward API value to go (k8s.io/kubernetes pkg/apis/core/validation/validation.go: validEnvDownwardAPIFieldPathExpressions, validVolumeDownwardAPIFieldPathExpressions).</summary>
 [Flags]
 internal enum Channels
 {
