@@ -6,7 +6,7 @@ using System.Text;
 namespace PodBinding.Testing;
 
 /// <summary>
-/// Writes a downward API volume exactly as the kubelet's AtomicWriter does (spec §6.1–§6.2): every version in a fresh
+/// Writes a downward API volume exactly as the kubelet's AtomicWriter does (docs/kubernetes-rules.md–§6.2): every version in a fresh
 /// <c>..YYYY_MM_DD_HH_MM_SS.digits</c> directory, <c>..data</c> switched to it by one <c>rename(2)</c>, one top-level
 /// symbolic link per user-visible entry, and the old version removed last. Linux and macOS only.
 /// </summary>
@@ -49,7 +49,7 @@ public sealed class KubeletVolumeWriter
     /// <param name="payload">Every item of the volume; items not in it are removed.</param>
     /// <param name="onStep">Called after each step, so a test can act in between (read, delete, …).</param>
     /// <returns><see langword="true"/> when a new version was written; <see langword="false"/> when the content was unchanged.</returns>
-    /// <exception cref="ArgumentException">An item path is one the kubelet rejects (spec §4.3), or two paths conflict.</exception>
+    /// <exception cref="ArgumentException">An item path is one the kubelet rejects (docs/kubernetes-rules.md), or two paths conflict.</exception>
     public bool Write(IReadOnlyDictionary<string, string> payload, Action<KubeletWriteStep>? onStep = null)
     {
         ArgumentNullException.ThrowIfNull(payload);
@@ -153,7 +153,7 @@ public sealed class KubeletVolumeWriter
         return true;
     }
 
-    /// <summary>The kubelet's <c>validatePath</c> followed by <c>filepath.Clean</c> (spec §4.3).</summary>
+    /// <summary>The kubelet's <c>validatePath</c> followed by <c>filepath.Clean</c> (docs/kubernetes-rules.md).</summary>
     internal static string ValidateAndClean(string path)
     {
         if (string.IsNullOrEmpty(path))
@@ -193,7 +193,7 @@ public sealed class KubeletVolumeWriter
         string cleaned = string.Join('/', components.Where(c => c.Length > 0 && c != "."));
         if (cleaned.Length == 0)
         {
-            // Passes the kubelet's checks but names the volume directory itself, so its write fails (spec §4.3).
+            // Passes the kubelet's checks but names the volume directory itself, so its write fails (docs/kubernetes-rules.md).
             throw new ArgumentException($"Item path '{path}' names the volume directory itself.", nameof(path));
         }
 
@@ -270,7 +270,7 @@ public sealed class KubeletVolumeWriter
 
     private string? ReadDataLink() => new FileInfo(Path.Join(VolumeDirectory, DataLinkName)).LinkTarget;
 
-    /// <summary><c>os.MkdirTemp(dir, "..YYYY_MM_DD_HH_MM_SS.")</c> then chmod 0755 (spec §6.1).</summary>
+    /// <summary><c>os.MkdirTemp(dir, "..YYYY_MM_DD_HH_MM_SS.")</c> then chmod 0755 (docs/kubernetes-rules.md).</summary>
     [UnsupportedOSPlatform("windows")]
     private string CreateVersionDirectory()
     {

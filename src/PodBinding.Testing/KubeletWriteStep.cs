@@ -1,12 +1,12 @@
 namespace PodBinding.Testing;
 
 /// <summary>
-/// The points in the kubelet's AtomicWriter algorithm (spec §6.2) at which <see cref="KubeletVolumeWriter"/> reports
+/// The points in the kubelet's AtomicWriter algorithm (docs/kubernetes-rules.md) at which <see cref="KubeletVolumeWriter"/> reports
 /// progress, in the order they happen. Each is reported after the step completes.
 /// </summary>
 public enum KubeletWriteStep
 {
-    /// <summary>Payload paths validated and cleaned, and <c>..data</c> read (spec §6.2 steps 1–2).</summary>
+    /// <summary>Payload paths validated and cleaned, and <c>..data</c> read (docs/kubernetes-rules.md steps 1–2).</summary>
     CurrentVersionRead,
 
     /// <summary>Every file matched the current version and nothing was removed: no new version will be written (step 3).</summary>

@@ -37,7 +37,7 @@ public sealed class SimulatedPod
     /// <summary>The user's labels.</summary>
     public Dictionary<string, string> Labels { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The user's annotations (the kubelet adds <c>kubernetes.io/config.*</c> to these, spec §2.6).</summary>
+    /// <summary>The user's annotations (the kubelet adds <c>kubernetes.io/config.*</c> to these, docs/kubernetes-rules.md).</summary>
     public Dictionary<string, string> Annotations { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary><c>spec.containers</c> by name, with their resources.</summary>
@@ -46,7 +46,7 @@ public sealed class SimulatedPod
     /// <summary><c>spec.initContainers</c> by name, with their resources.</summary>
     public Dictionary<string, ContainerResources> InitContainers { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>The node's <c>status.allocatable</c>: what a missing cpu, memory or ephemeral-storage limit reads as (spec §3.6).</summary>
+    /// <summary>The node's <c>status.allocatable</c>: what a missing cpu, memory or ephemeral-storage limit reads as (docs/kubernetes-rules.md).</summary>
     public Dictionary<string, string> NodeAllocatable { get; set; } = new(StringComparer.Ordinal)
     {
         ["cpu"] = "4",
@@ -71,7 +71,7 @@ public sealed class SimulatedPod
         }
     }
 
-    /// <summary>The kubelet's value for a <c>fieldRef.fieldPath</c> (spec §2.6).</summary>
+    /// <summary>The kubelet's value for a <c>fieldRef.fieldPath</c> (docs/kubernetes-rules.md).</summary>
     /// <exception cref="ArgumentException">The path is not one the kubelet resolves.</exception>
     public string ResolveField(string fieldPath)
     {
@@ -85,7 +85,7 @@ public sealed class SimulatedPod
                 _ => throw new ArgumentException($"Field path '{fieldPath}': only metadata.labels and metadata.annotations take a subscript.", nameof(fieldPath)),
             };
 
-            // A missing key is not an error: it reads as the empty string (spec §2.6).
+            // A missing key is not an error: it reads as the empty string (docs/kubernetes-rules.md).
             return map.TryGetValue(key, out string? value) ? value : "";
         }
 
@@ -107,7 +107,7 @@ public sealed class SimulatedPod
     }
 
     /// <summary>
-    /// The kubelet's value for a <c>resourceFieldRef</c> as a downward API volume computes it (spec §3.5–§3.6): the
+    /// The kubelet's value for a <c>resourceFieldRef</c> as a downward API volume computes it (docs/kubernetes-rules.md–§3.6): the
     /// container's quantity divided by the divisor and rounded up; a missing cpu, memory or ephemeral-storage limit reads as
     /// node allocatable, a missing request or hugepages entry as <c>0</c>.
     /// </summary>
@@ -203,7 +203,7 @@ public sealed class SimulatedPod
         string container = string.IsNullOrEmpty(reference.ContainerName) ? info.ContainerName : reference.ContainerName;
 
         // The env path merges node allocatable into spec.containers and the current container only, not into other
-        // init containers; the volume path merges it into whichever container it finds (spec §3.6).
+        // init containers; the volume path merges it into whichever container it finds (docs/kubernetes-rules.md).
         bool fallback = !forEnvironment || Containers.ContainsKey(container) || container == info.ContainerName;
         return ResolveResource(container, reference.Resource, reference.Divisor, fallback);
     }
@@ -267,7 +267,7 @@ public sealed class SimulatedPod
             : throw new ArgumentException($"'{text}' is not a quantity: {error}", nameof(text));
     }
 
-    /// <summary><c>fieldpath.SplitMaybeSubscriptedPath</c> (spec §2.4): no unescaping, no trimming.</summary>
+    /// <summary><c>fieldpath.SplitMaybeSubscriptedPath</c> (docs/kubernetes-rules.md): no unescaping, no trimming.</summary>
     private static bool TrySplitSubscript(string path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? baseName, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? subscript)
     {
         baseName = null;

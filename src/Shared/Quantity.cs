@@ -13,7 +13,7 @@ internal enum QuantityFormat
 
 /// <summary>
 /// A Kubernetes resource quantity (<c>250m</c>, <c>1Mi</c>, <c>1e3</c>), enough of apimachinery's <c>Quantity</c> to
-/// canonicalise divisors exactly as the API server compares them (spec §3.4) and to compute the kubelet's values (§3.5).
+/// canonicalise divisors exactly as the API server compares them (docs/kubernetes-rules.md) and to compute the kubelet's values (docs/kubernetes-rules.md).
 /// </summary>
 /// <remarks>Linked into the generator (netstandard2.0) and the test-support library: one implementation.</remarks>
 internal readonly struct Quantity
@@ -123,7 +123,7 @@ internal readonly struct Quantity
 
     /// <summary>
     /// The string the API server compares divisors by (<c>Quantity.String()</c>). Go keeps the caller's spelling when
-    /// it parses a sign or leading zeros on the fast path, so <c>+1</c> and <c>01</c> stay as written (spec §3.4).
+    /// it parses a sign or leading zeros on the fast path, so <c>+1</c> and <c>01</c> stay as written (docs/kubernetes-rules.md).
     /// </summary>
     public string KubernetesString()
     {

@@ -5,7 +5,7 @@ namespace PodBinding.Generators.Catalog;
 
 /// <summary>
 /// The one table of Downward API facts. The generator routes and converts with it, the YAML emitter writes from it,
-/// and the analyzers judge with it. Paths and rules from spec §2.3 (allow-lists), §3.2/§3.4 (resources, divisors)
+/// and the analyzers judge with it. Paths and rules from docs/kubernetes-rules.md (allow-lists), §3.2/§3.4 (resources, divisors)
 /// and §7.3 (what can change).
 /// </summary>
 internal static class FieldCatalog
@@ -29,7 +29,7 @@ internal static class FieldCatalog
         new DownwardField("status.hostIPs", Channels.Env, ValueShape.IPAddressList, Volatility.Rare, "HOST_IPS", ""),
     };
 
-    /// <summary>The entries for one label or annotation key (<c>metadata.labels['k']</c>): legal in both channels (spec §2.2 step 4).</summary>
+    /// <summary>The entries for one label or annotation key (<c>metadata.labels['k']</c>): legal in both channels (docs/kubernetes-rules.md step 4).</summary>
     public static DownwardField LabelKey { get; } =
         new(Labels, Channels.Both, ValueShape.MapKey, Volatility.Mutable, "POD_LABEL_", "label.");
 
@@ -49,7 +49,7 @@ internal static class FieldCatalog
         ["metadata.creationTimestamp"] = "'metadata.creationTimestamp' is not exposed by the Downward API",
     };
 
-    /// <summary>Resource names with a fixed spelling (spec §3.2); hugepages take a size after the prefix.</summary>
+    /// <summary>Resource names with a fixed spelling (docs/kubernetes-rules.md); hugepages take a size after the prefix.</summary>
     public static IReadOnlyList<string> Resources { get; } = new[]
     {
         "limits.cpu", "requests.cpu", "limits.memory", "requests.memory", "limits.ephemeral-storage", "requests.ephemeral-storage",
@@ -58,10 +58,10 @@ internal static class FieldCatalog
     public const string LimitsHugePagesPrefix = "limits.hugepages-";
     public const string RequestsHugePagesPrefix = "requests.hugepages-";
 
-    /// <summary>Canonical divisors the API server accepts for cpu (spec §3.4).</summary>
+    /// <summary>Canonical divisors the API server accepts for cpu (docs/kubernetes-rules.md).</summary>
     public static IReadOnlyList<string> CpuDivisors { get; } = new[] { "1", "1m" };
 
-    /// <summary>Canonical divisors the API server accepts for memory, ephemeral-storage and hugepages (spec §3.4).</summary>
+    /// <summary>Canonical divisors the API server accepts for memory, ephemeral-storage and hugepages (docs/kubernetes-rules.md).</summary>
     public static IReadOnlyList<string> ByteDivisors { get; } = new[]
     {
         "1", "1k", "1M", "1G", "1T", "1P", "1E", "1Ki", "1Mi", "1Gi", "1Ti", "1Pi", "1Ei",
@@ -175,7 +175,7 @@ internal static class FieldCatalog
         return canonicalDivisor.Substring(1).ToUpperInvariant() + "B";
     }
 
-    /// <summary><c>app.kubernetes.io/name</c> → <c>APP_KUBERNETES_IO_NAME</c>: a strict, shell-friendly name (spec §8.1).</summary>
+    /// <summary><c>app.kubernetes.io/name</c> → <c>APP_KUBERNETES_IO_NAME</c>: a strict, shell-friendly name (docs/kubernetes-rules.md).</summary>
     public static string ToEnvToken(string text)
     {
         var chars = new char[text.Length];

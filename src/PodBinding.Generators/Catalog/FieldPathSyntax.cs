@@ -2,7 +2,7 @@ using System;
 
 namespace PodBinding.Generators.Catalog;
 
-/// <summary>Subscripted field paths and the key rules for labels and annotations (spec §2.4, §2.5).</summary>
+/// <summary>Subscripted field paths and the key rules for labels and annotations (docs/kubernetes-rules.md).</summary>
 internal static class FieldPathSyntax
 {
     /// <summary>

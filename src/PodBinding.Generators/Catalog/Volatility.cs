@@ -1,6 +1,6 @@
 namespace PodBinding.Generators.Catalog;
 
-/// <summary>Whether the value can change while the pod runs (spec §7.3).</summary>
+/// <summary>Whether the value can change while the pod runs (docs/kubernetes-rules.md).</summary>
 internal enum Volatility
 {
     /// <summary>Fixed for the pod's life (name, uid, node, pod IPs, ephemeral storage, hugepages).</summary>

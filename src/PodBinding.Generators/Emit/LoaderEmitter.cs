@@ -128,7 +128,7 @@ internal static class LoaderEmitter
                 PlannedMember m = plan.Members[i];
                 string read = $"reader.{ReaderMethod(m.Kind)}({i})";
 
-                // Env vars never change inside a running container (spec §7.1): a reload keeps them and reads only the volume.
+                // Env vars never change inside a running container (docs/kubernetes-rules.md): a reload keeps them and reads only the volume.
                 w.WriteLine(m.IsVolume
                     ? $"var v{i} = {read};"
                     : $"var v{i} = previous?.{Identifier(m.MemberName)} ?? {read};");

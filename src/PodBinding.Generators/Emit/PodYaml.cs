@@ -28,7 +28,7 @@ internal static class PodYaml
         YamlNode.Map().Add("name", volumeName).Add("mountPath", mountPath).Add("readOnly", YamlNode.Raw("true"));
 
     // fieldRef always carries apiVersion v1; resourceFieldRef always names its container and a canonical divisor
-    // (spec §10.1): explicit values survive copy-paste into another container, and volumes require the name.
+    // (docs/kubernetes-rules.md): explicit values survive copy-paste into another container, and volumes require the name.
     public static YamlMap Reference(string? fieldPath, string? resource, string? containerName, string? divisor)
     {
         if (fieldPath is not null)

@@ -292,7 +292,7 @@ internal static class BindingPlanner
         }
     }
 
-    /// <summary>Env vars are resolved once, at container start (spec §7.1): say so for values that change later (§7.3).</summary>
+    /// <summary>Env vars are resolved once, at container start (docs/kubernetes-rules.md): say so for values that change later (docs/kubernetes-rules.md).</summary>
     private static void WarnIfStale(MemberSpec m, DownwardField field, PlanState state)
     {
         if (field.Volatility == Volatility.Mutable)
@@ -365,7 +365,7 @@ internal static class BindingPlanner
         return Skip(DiagnosticIds.UnknownFieldPath, $"'{path}' is not a Downward API field; use {FieldCatalog.DescribeValidPaths()}");
     }
 
-    /// <summary>The API accepts any <c>hugepages-</c> suffix (spec §3.2); PodBinding asks for a real page size.</summary>
+    /// <summary>The API accepts any <c>hugepages-</c> suffix (docs/kubernetes-rules.md); PodBinding asks for a real page size.</summary>
     private static bool IsValidHugePages(string resource, out string error)
     {
         error = "";
@@ -402,7 +402,7 @@ internal static class BindingPlanner
         IReadOnlyList<string> allowed = FieldCatalog.DivisorsFor(resource);
         if (q.IsZero)
         {
-            canonical = "1"; // a zero divisor means "unset", i.e. 1 (spec §3.4)
+            canonical = "1"; // a zero divisor means "unset", i.e. 1 (docs/kubernetes-rules.md)
             return null;
         }
 

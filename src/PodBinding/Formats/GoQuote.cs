@@ -7,12 +7,12 @@ namespace PodBinding.Formats;
 
 /// <summary>
 /// Go's <c>strconv.Quote</c> and its inverse, as the kubelet uses them for label and annotation values
-/// (spec §5.3: escapes, printable code points, <c>\xHH</c> bytes).
+/// (docs/kubernetes-rules.md: escapes, printable code points, <c>\xHH</c> bytes).
 /// </summary>
 /// <remarks>
 /// "Printable" follows the Unicode tables of the running .NET, which may be newer than those of the Go toolchain that
 /// built the kubelet: a code point assigned after that Go's Unicode version is escaped by the kubelet but written raw
-/// here (spec §5.3 item 5). Reading back is unaffected: both forms decode to the same text.
+/// here (docs/kubernetes-rules.md item 5). Reading back is unaffected: both forms decode to the same text.
 /// </remarks>
 public static class GoQuote
 {
@@ -80,7 +80,7 @@ public static class GoQuote
             if (Rune.DecodeFromUtf8(rest, out Rune rune, out _) != OperationStatus.Done)
             {
                 // Go decodes an invalid sequence as RuneError of width 1: one \xHH, then resynchronise at the next
-                // byte (spec §5.3 item 1). .NET may report a longer maximal invalid subsequence; we only take one.
+                // byte (docs/kubernetes-rules.md item 1). .NET may report a longer maximal invalid subsequence; we only take one.
                 written += AppendHexByte(buffer[written..], 'x', rest[0]);
                 rest = rest[1..];
                 continue;
@@ -132,7 +132,7 @@ public static class GoQuote
             return false;
         }
 
-        // Escapes can produce bytes (\xHH) that only form text together (spec §5.3 item 6), so decode to UTF-8 bytes
+        // Escapes can produce bytes (\xHH) that only form text together (docs/kubernetes-rules.md item 6), so decode to UTF-8 bytes
         // and turn the whole buffer into a string at the end.
         int capacity = Encoding.UTF8.GetMaxByteCount(body.Length);
         byte[]? rented = null;
@@ -176,7 +176,7 @@ public static class GoQuote
         return true;
     }
 
-    /// <summary>Whether Go's <c>strconv.IsPrint</c> holds: categories L, M, N, P, S, or U+0020 (spec §5.3 item 3).</summary>
+    /// <summary>Whether Go's <c>strconv.IsPrint</c> holds: categories L, M, N, P, S, or U+0020 (docs/kubernetes-rules.md item 3).</summary>
     internal static bool IsPrint(Rune rune)
     {
         if (rune.IsAscii)

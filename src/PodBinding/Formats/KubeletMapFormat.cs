@@ -5,7 +5,7 @@ using System.Text;
 namespace PodBinding.Formats;
 
 /// <summary>
-/// The <c>labels</c> and <c>annotations</c> file format the kubelet writes (<c>fieldpath.FormatMap</c>, spec §5.2):
+/// The <c>labels</c> and <c>annotations</c> file format the kubelet writes (<c>fieldpath.FormatMap</c>, docs/kubernetes-rules.md):
 /// one <c>key="go-quoted value"</c> line per entry, keys in ordinal order, lines joined by LF, no trailing newline,
 /// an empty map as a 0-byte file.
 /// </summary>

@@ -7,7 +7,7 @@ namespace PodBinding.Volumes;
 
 /// <summary>
 /// The items of a downward API volume read as one consistent version: <c>..data</c> is resolved once and every item
-/// is read through that timestamped directory; if the kubelet removes it mid-read, the read starts over (spec §6.3).
+/// is read through that timestamped directory; if the kubelet removes it mid-read, the read starts over (docs/kubernetes-rules.md).
 /// A plain directory without <c>..data</c> (a hand-made local folder) is read file by file.
 /// </summary>
 public sealed class VolumeSnapshot
@@ -238,7 +238,7 @@ public sealed class VolumeSnapshot
         }
 
         // ENOENT means either the item does not exist, or the kubelet swapped ..data and is removing (or removed) this
-        // version since our readlink (spec §6.3). The kubelet never changes a version directory after it becomes
+        // version since our readlink (docs/kubernetes-rules.md). The kubelet never changes a version directory after it becomes
         // current and removes it only after swapping away from it, so if ..data still names it now, every miss in
         // this pass was a genuinely absent item.
         newTarget = ReadDataLink(dataLink);

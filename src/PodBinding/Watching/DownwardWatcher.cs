@@ -20,7 +20,7 @@ public static class DownwardWatcher
 
 /// <summary>
 /// Keeps a bound class current while the kubelet updates the downward API volume. The kubelet switches versions by
-/// renaming <c>..data</c>; the item symlinks never change (spec §6.3), so this watches the directory for that swap,
+/// renaming <c>..data</c>; the item symlinks never change (docs/kubernetes-rules.md), so this watches the directory for that swap,
 /// checks <c>readlink(..data)</c> on every event and every <see cref="DownwardWatchOptions.PollInterval"/>, reloads
 /// the volume members as one snapshot, and delivers a new instance only when their content changed. Env-var members
 /// are carried over: they cannot change in a running container.

@@ -2,7 +2,7 @@ namespace PodBinding.Watching;
 
 /// <summary>
 /// The trigger behind every watcher: file-system events on the volume directory (the kubelet's <c>..data</c> rename,
-/// spec §6.3) plus a poll every <see cref="DownwardWatchOptions.PollInterval"/>, driving one background loop that calls
+/// docs/kubernetes-rules.md) plus a poll every <see cref="DownwardWatchOptions.PollInterval"/>, driving one background loop that calls
 /// <c>check</c>. Lost or failed events fall back to polling, and the event watcher is recreated after a pause.
 /// </summary>
 public sealed class VolumeChangeLoop : IDisposable
