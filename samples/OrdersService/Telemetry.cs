@@ -19,9 +19,8 @@ internal static class Telemetry
         using (TracerProvider provider = Sdk.CreateTracerProviderBuilder()
                    .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService("orders").AddPodBindingDetector<PodInfo>(options =>
                    {
+                       // k8s.deployment.name comes from PodInfo's [DownwardBinding(WorkloadKind, WorkloadName)].
                        options.Source = source;
-                       options.WorkloadKind = WorkloadKind.Deployment;
-                       options.WorkloadName = "orders";
                        options.LabelKeys.Add("app.kubernetes.io/version");
                    }))
                    .AddSource(SourceName)

@@ -49,17 +49,26 @@ public sealed class PodResourceAttributes
         // the YAML it wrote puts the env vars and the volume mount into that container.
         attributes.Add(new(K8sSemanticConventions.ContainerName, info.ContainerName));
 
-        string? workloadKey = K8sSemanticConventions.WorkloadNameKey(options.WorkloadKind);
+        // The options win (an owner chain read from the API server knows better than a compile-time setting); otherwise
+        // the class's own [DownwardBinding(WorkloadKind, WorkloadName)], which the generator carries in DownwardApi.
+        bool fromOptions = options.WorkloadKind != WorkloadKind.None;
+        WorkloadKind workloadKind = fromOptions ? options.WorkloadKind : info.WorkloadKind;
+        string? workloadName = fromOptions ? options.WorkloadName : info.WorkloadName;
+        string? workloadKey = K8sSemanticConventions.WorkloadNameKey(workloadKind);
         if (workloadKey is not null)
         {
-            if (string.IsNullOrEmpty(options.WorkloadName))
+            if (string.IsNullOrEmpty(workloadName))
             {
-                omitted.Add($"{workloadKey}: WorkloadKind is {options.WorkloadKind} but no WorkloadName was given");
+                omitted.Add($"{workloadKey}: WorkloadKind is {workloadKind} but no WorkloadName was given");
             }
             else
             {
-                attributes.Add(new(workloadKey, options.WorkloadName));
+                attributes.Add(new(workloadKey, workloadName));
             }
+        }
+        else if (workloadKind == WorkloadKind.None)
+        {
+            omitted.Add($"k8s.<workload>.name: {type} declares no [DownwardBinding(WorkloadKind, WorkloadName)] and the options name none");
         }
 
         Map(K8sSemanticConventions.PodLabelPrefix, "metadata.labels", options.LabelKeys);

@@ -9,9 +9,19 @@ public sealed class DownwardBindingInfo
     private readonly int[] _volumeSlot;
 
     /// <summary>Created by generated code, once per bound class.</summary>
-    public DownwardBindingInfo(string typeName, string containerName, string volumeName, string mountPath, DownwardReference[] references, string? manifestFile = null)
+    public DownwardBindingInfo(
+        string typeName,
+        string containerName,
+        string volumeName,
+        string mountPath,
+        DownwardReference[] references,
+        string? manifestFile = null,
+        WorkloadKind workloadKind = WorkloadKind.None,
+        string? workloadName = null)
     {
         ManifestFile = manifestFile;
+        WorkloadKind = workloadKind;
+        WorkloadName = workloadName;
         TypeName = typeName;
         ContainerName = containerName;
         VolumeName = volumeName;
@@ -50,6 +60,15 @@ public sealed class DownwardBindingInfo
 
     /// <summary>The generated pod-spec fragment with all of the YAML (<c>deploy/podbinding/pod-info.yaml</c>), named in error messages.</summary>
     public string? ManifestFile { get; }
+
+    /// <summary>
+    /// The workload the class's YAML patches (<see cref="DownwardBindingAttribute.WorkloadKind"/>), or
+    /// <see cref="WorkloadKind.None"/>. Carried here so run-time consumers (the OpenTelemetry detector) need no reflection.
+    /// </summary>
+    public WorkloadKind WorkloadKind { get; }
+
+    /// <summary>The patched workload's <c>metadata.name</c> (<see cref="DownwardBindingAttribute.WorkloadName"/>), or null.</summary>
+    public string? WorkloadName { get; }
 
     /// <summary>Every bound member, in declaration order.</summary>
     public IReadOnlyList<DownwardReference> References { get; }

@@ -117,9 +117,8 @@ public sealed class ExportedTelemetryTests : IDisposable
 
     private void Configure(PodBindingResourceOptions options)
     {
+        // No workload in the options: k8s.deployment.name must come from CheckoutPod's own [DownwardBinding].
         options.Source = _folder.Source;
-        options.WorkloadKind = WorkloadKind.Deployment;
-        options.WorkloadName = "checkout";
         options.LabelKeys.Add("app");
         options.LabelKeys.Add("canary");
         options.LabelKeys.Add("missing");

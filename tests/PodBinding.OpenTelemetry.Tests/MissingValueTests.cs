@@ -20,7 +20,8 @@ public sealed class MissingValueTests : IDisposable
             [new("k8s.pod.name", "checkout-5c9d7f-abcde"), new("k8s.container.name", "worker"), new("k8s.pod.label.tier", "batch")],
             read.Attributes);
         Assert.Equal(
-            ["k8s.pod.uid: WorkerPod binds no metadata.uid", "k8s.namespace.name: WorkerPod binds no metadata.namespace", "k8s.node.name: WorkerPod binds no spec.nodeName"],
+            ["k8s.pod.uid: WorkerPod binds no metadata.uid", "k8s.namespace.name: WorkerPod binds no metadata.namespace", "k8s.node.name: WorkerPod binds no spec.nodeName",
+             "k8s.<workload>.name: WorkerPod declares no [DownwardBinding(WorkloadKind, WorkloadName)] and the options name none"],
             read.Omitted);
     }
 
@@ -47,7 +48,7 @@ public sealed class MissingValueTests : IDisposable
         PodResourceAttributes read = PodResourceAttributes.Read<CheckoutPod>(Options(_checkout, o => o.LabelKeys.Add("app")));
 
         Assert.Equal(
-            ["k8s.pod.name", "k8s.pod.uid", "k8s.namespace.name", "k8s.node.name", "k8s.container.name"],
+            ["k8s.pod.name", "k8s.pod.uid", "k8s.namespace.name", "k8s.node.name", "k8s.container.name", "k8s.deployment.name"],
             read.Attributes.Select(a => a.Key));
         Assert.Equal(["k8s.pod.label.app: volume item labels (Labels) is missing or malformed"], read.Omitted);
     }
@@ -113,6 +114,38 @@ public sealed class MissingValueTests : IDisposable
         }));
 
         Assert.Equal(["k8s.pod.name", "k8s.container.name"], read.Attributes.Select(a => a.Key));
+    }
+
+    [Fact]
+    public void The_workload_comes_from_the_classs_own_declaration()
+    {
+        PodResourceAttributes read = PodResourceAttributes.Read<CheckoutPod>(Options(_checkout));
+
+        Assert.Equal("checkout", Assert.Single(read.Attributes, a => a.Key == "k8s.deployment.name").Value);
+        Assert.Equal(WorkloadKind.Deployment, CheckoutPod.DownwardApi.WorkloadKind);
+        Assert.Equal("checkout", CheckoutPod.DownwardApi.WorkloadName);
+    }
+
+    [Fact]
+    public void A_workload_in_the_options_overrides_the_declaration()
+    {
+        PodResourceAttributes read = PodResourceAttributes.Read<CheckoutPod>(Options(_checkout, o =>
+        {
+            o.WorkloadKind = WorkloadKind.StatefulSet;
+            o.WorkloadName = "checkout-db";
+        }));
+
+        Assert.Equal("checkout-db", Assert.Single(read.Attributes, a => a.Key == "k8s.statefulset.name").Value);
+        Assert.DoesNotContain(read.Attributes, a => a.Key == "k8s.deployment.name");
+    }
+
+    [Fact]
+    public void No_workload_anywhere_is_named_as_left_out()
+    {
+        PodResourceAttributes read = PodResourceAttributes.Read<WorkerPod>(Options(_worker));
+
+        Assert.Equal(WorkloadKind.None, WorkerPod.DownwardApi.WorkloadKind);
+        Assert.Contains("k8s.<workload>.name: WorkerPod declares no [DownwardBinding(WorkloadKind, WorkloadName)] and the options name none", read.Omitted);
     }
 
     [Fact]

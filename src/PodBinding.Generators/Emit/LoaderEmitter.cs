@@ -73,7 +73,13 @@ internal static class LoaderEmitter
 
         w.Unindent();
         w.WriteLine("},");
-        w.WriteLine($"manifestFile: {SourceWriter.Literal(plan.ManifestFolder + "/" + plan.FragmentFile)});");
+        // The workload rides along for run-time readers (the OpenTelemetry detector's k8s.<kind>.name); the catalog's kind
+        // names are the enum's member names (ContractTests).
+        WorkloadKindInfo? kind = plan.HasPatch ? WorkloadKinds.FromValue(plan.WorkloadKind) : null;
+        string workload = kind is null
+            ? ""
+            : $", workloadKind: global::PodBinding.WorkloadKind.{kind.Kind}, workloadName: {SourceWriter.Literal(plan.WorkloadName!)}";
+        w.WriteLine($"manifestFile: {SourceWriter.Literal(plan.ManifestFolder + "/" + plan.FragmentFile)}{workload});");
         w.Unindent();
     }
 
