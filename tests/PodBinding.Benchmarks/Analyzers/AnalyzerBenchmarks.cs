@@ -71,13 +71,17 @@ public class AnalyzerBenchmarks
     internal static (int Diagnostics, CompilationWithAnalyzers Driver, AnalysisResult Result) Analyze(AnalyzerWorkload workload, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logTime)
     {
         CompilationWithAnalyzers driver = workload.Compilation.Clone().WithAnalyzers(analyzers,
-            new CompilationWithAnalyzersOptions(workload.Options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: logTime, reportSuppressedDiagnostics: false));
+            new CompilationWithAnalyzersOptions(workload.Options, onAnalyzerException: Crash, concurrentAnalysis: true, logAnalyzerExecutionTime: logTime, reportSuppressedDiagnostics: false));
         AnalysisResult result = driver.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
         int diagnostics = driver.Compilation.GetDiagnostics().Length + result.GetAllDiagnostics().Length;
         using var stream = new MemoryStream();
         EmitResult emitted = driver.Compilation.Emit(stream);
         return (diagnostics + (emitted.Success ? (int)stream.Length : -1), driver, result);
     }
+
+    // An analyzer that throws reports nothing and costs nothing, which would make the figures meaningless.
+    private static void Crash(Exception exception, DiagnosticAnalyzer analyzer, Diagnostic diagnostic) =>
+        throw new InvalidOperationException($"{analyzer.GetType().Name} failed in the benchmark workload: {exception.Message}", exception);
 
     private sealed class Config : ManualConfig
     {
@@ -181,7 +185,18 @@ internal sealed record Telemetry(TimeSpan Compile, TimeSpan Floor, TimeSpan Oper
                 times.Add(info.ExecutionTime);
             }
 
-            reported = string.Join(", ", result.GetAllDiagnostics().Where(d => d.Id.StartsWith("PB", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}"));
+            ImmutableArray<Diagnostic> all = result.GetAllDiagnostics();
+            foreach (string id in (string[])["PB0201", "PB0202", "PB0203"])
+            {
+                // Each analyzer path must be exercised, or its time says nothing (a missing dependency once made the manifest
+                // analyzers read no file at all).
+                if (!all.Any(d => d.Id == id))
+                {
+                    throw new InvalidOperationException($"The benchmark workload reported no {id}: the analyzer it measures did no work.");
+                }
+            }
+
+            reported = string.Join(", ", all.Where(d => d.Id.StartsWith("PB", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}×{g.Count()}"));
         }
 
         return new Telemetry(
