@@ -1,4 +1,5 @@
 using PodBinding.Loading;
+using PodBinding.Shared;
 
 namespace PodBinding.OpenTelemetry;
 
@@ -40,10 +41,10 @@ public sealed class PodResourceAttributes
         var attributes = new List<KeyValuePair<string, object>>();
         var omitted = new List<string>();
 
-        Scalar(K8sSemanticConventions.PodName, "metadata.name");
-        Scalar(K8sSemanticConventions.PodUid, "metadata.uid");
-        Scalar(K8sSemanticConventions.NamespaceName, "metadata.namespace");
-        Scalar(K8sSemanticConventions.NodeName, "spec.nodeName");
+        Scalar(K8sSemanticConventions.PodName, DownwardFieldPaths.Name);
+        Scalar(K8sSemanticConventions.PodUid, DownwardFieldPaths.Uid);
+        Scalar(K8sSemanticConventions.NamespaceName, DownwardFieldPaths.Namespace);
+        Scalar(K8sSemanticConventions.NodeName, DownwardFieldPaths.NodeName);
 
         // The container the generator resolved for the class (attribute, MSBuild property, workload or assembly name):
         // the YAML it wrote puts the env vars and the volume mount into that container.
@@ -71,8 +72,8 @@ public sealed class PodResourceAttributes
             omitted.Add($"k8s.<workload>.name: {type} declares no [DownwardBinding(WorkloadKind, WorkloadName)] and the options name none");
         }
 
-        Map(K8sSemanticConventions.PodLabelPrefix, "metadata.labels", options.LabelKeys);
-        Map(K8sSemanticConventions.PodAnnotationPrefix, "metadata.annotations", options.AnnotationKeys);
+        Map(K8sSemanticConventions.PodLabelPrefix, DownwardFieldPaths.Labels, options.LabelKeys);
+        Map(K8sSemanticConventions.PodAnnotationPrefix, DownwardFieldPaths.Annotations, options.AnnotationKeys);
         return new PodResourceAttributes(attributes.AsReadOnly(), omitted.AsReadOnly());
 
         void Scalar(string key, string fieldPath)
@@ -172,7 +173,7 @@ public sealed class PodResourceAttributes
             : $"volume item {reference.Name} ({reference.MemberName})";
     }
 
-    private static string KindOf(string fieldPath) => fieldPath == "metadata.labels" ? "label" : "annotation";
+    private static string KindOf(string fieldPath) => fieldPath == DownwardFieldPaths.Labels ? "label" : "annotation";
 
     private static string ShortName(string typeName) => typeName[(typeName.LastIndexOf('.') + 1)..];
 }

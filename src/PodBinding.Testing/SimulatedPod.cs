@@ -80,8 +80,8 @@ public sealed class SimulatedPod
         {
             IReadOnlyDictionary<string, string> map = baseName switch
             {
-                "metadata.labels" => Labels,
-                "metadata.annotations" => KubeletAnnotations,
+                DownwardFieldPaths.Labels => Labels,
+                DownwardFieldPaths.Annotations => KubeletAnnotations,
                 _ => throw new ArgumentException($"Field path '{fieldPath}': only metadata.labels and metadata.annotations take a subscript.", nameof(fieldPath)),
             };
 
@@ -91,17 +91,17 @@ public sealed class SimulatedPod
 
         return fieldPath switch
         {
-            "metadata.name" => Name,
-            "metadata.namespace" => Namespace,
-            "metadata.uid" => Uid.ToString("D"),
-            "metadata.labels" => KubeletMapFormat.Format(Labels),
-            "metadata.annotations" => KubeletMapFormat.Format(KubeletAnnotations),
-            "spec.nodeName" or "spec.host" => NodeName,
-            "spec.serviceAccountName" => ServiceAccountName,
-            "status.podIP" => PodIPs.Count > 0 ? PodIPs[0] : "",
-            "status.podIPs" => string.Join(',', PodIPs),
-            "status.hostIP" => HostIPs.Count > 0 ? HostIPs[0] : "",
-            "status.hostIPs" => string.Join(',', HostIPs),
+            DownwardFieldPaths.Name => Name,
+            DownwardFieldPaths.Namespace => Namespace,
+            DownwardFieldPaths.Uid => Uid.ToString("D"),
+            DownwardFieldPaths.Labels => KubeletMapFormat.Format(Labels),
+            DownwardFieldPaths.Annotations => KubeletMapFormat.Format(KubeletAnnotations),
+            DownwardFieldPaths.NodeName or "spec.host" => NodeName,
+            DownwardFieldPaths.ServiceAccountName => ServiceAccountName,
+            DownwardFieldPaths.PodIP => PodIPs.Count > 0 ? PodIPs[0] : "",
+            DownwardFieldPaths.PodIPs => string.Join(',', PodIPs),
+            DownwardFieldPaths.HostIP => HostIPs.Count > 0 ? HostIPs[0] : "",
+            DownwardFieldPaths.HostIPs => string.Join(',', HostIPs),
             _ => throw new ArgumentException($"Field path '{fieldPath}' is not one the kubelet resolves.", nameof(fieldPath)),
         };
     }

@@ -66,6 +66,22 @@ public sealed class ContractTests
         Assert.Equal(3, Enum.GetValues<DownwardSource>().Length);
     }
 
+    /// <summary>
+    /// The shared field-path names (linked into the OpenTelemetry detector and the simulated pod) are exactly the
+    /// catalog's plain fields: a path added to one and not the other fails here.
+    /// </summary>
+    [Fact]
+    public void DownwardFieldPaths_AreTheCatalogsFields()
+    {
+        string[] shared = typeof(DownwardFieldPaths).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        string[] catalog = FieldCatalog.Fields.Select(f => f.Path).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(catalog, shared);
+    }
+
     /// <summary>Every runtime <c>WorkloadKind</c> but None has exactly one catalog entry of the same name, and no more.</summary>
     [Fact]
     public void WorkloadKinds_AreTheRuntimeEnum()

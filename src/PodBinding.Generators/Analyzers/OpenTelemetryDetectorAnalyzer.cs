@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 using PodBinding.Generators.Diagnostics;
 using PodBinding.Generators.Model;
 using PodBinding.Generators.Planning;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators.Analyzers;
 
@@ -39,10 +40,10 @@ public sealed class OpenTelemetryDetectorAnalyzer : DiagnosticAnalyzer
     /// <summary>The fields the detector turns into attributes, with the attribute, and the member a fix declares.</summary>
     private static readonly (string FieldPath, string Attribute, string Member, string Type)[] Needed =
     [
-        ("metadata.name", "k8s.pod.name", "Name", "string"),
-        ("metadata.namespace", "k8s.namespace.name", "Namespace", "string"),
-        ("metadata.uid", "k8s.pod.uid", "Uid", "global::System.Guid"),
-        ("spec.nodeName", "k8s.node.name", "NodeName", "string"),
+        (DownwardFieldPaths.Name, "k8s.pod.name", "Name", "string"),
+        (DownwardFieldPaths.Namespace, "k8s.namespace.name", "Namespace", "string"),
+        (DownwardFieldPaths.Uid, "k8s.pod.uid", "Uid", "global::System.Guid"),
+        (DownwardFieldPaths.NodeName, "k8s.node.name", "NodeName", "string"),
     ];
 
     /// <inheritdoc/>
@@ -120,7 +121,7 @@ public sealed class OpenTelemetryDetectorAnalyzer : DiagnosticAnalyzer
                 && add.Arguments.Length == 1 && add.Arguments[0].Value is var argument
                 && argument.ConstantValue is { HasValue: true, Value: string key })
             {
-                string map = keys.Name == "LabelKeys" ? "metadata.labels" : "metadata.annotations";
+                string map = keys.Name == "LabelKeys" ? DownwardFieldPaths.Labels : DownwardFieldPaths.Annotations;
                 string kind = keys.Name == "LabelKeys" ? "label" : "annotation";
                 PlannedMember? live = plan.Members.FirstOrDefault(m => m.IsVolume && (m.FieldPath == map || m.FieldPath == $"{map}['{key}']"));
                 if (live is not null)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators.Catalog;
 
@@ -10,23 +11,23 @@ namespace PodBinding.Generators.Catalog;
 /// </summary>
 internal static class FieldCatalog
 {
-    public const string Labels = "metadata.labels";
-    public const string Annotations = "metadata.annotations";
+    public const string Labels = DownwardFieldPaths.Labels;
+    public const string Annotations = DownwardFieldPaths.Annotations;
 
     /// <summary>Every plain (non-subscripted, non-resource) field path Kubernetes accepts in env or volume.</summary>
     public static IReadOnlyList<DownwardField> Fields { get; } = new[]
     {
-        new DownwardField("metadata.name", Channels.Both, ValueShape.Text, Volatility.Immutable, "POD_NAME", "name"),
-        new DownwardField("metadata.namespace", Channels.Both, ValueShape.Text, Volatility.Immutable, "POD_NAMESPACE", "namespace"),
-        new DownwardField("metadata.uid", Channels.Both, ValueShape.Uid, Volatility.Immutable, "POD_UID", "uid"),
+        new DownwardField(DownwardFieldPaths.Name, Channels.Both, ValueShape.Text, Volatility.Immutable, "POD_NAME", "name"),
+        new DownwardField(DownwardFieldPaths.Namespace, Channels.Both, ValueShape.Text, Volatility.Immutable, "POD_NAMESPACE", "namespace"),
+        new DownwardField(DownwardFieldPaths.Uid, Channels.Both, ValueShape.Uid, Volatility.Immutable, "POD_UID", "uid"),
         new DownwardField(Labels, Channels.Volume, ValueShape.Map, Volatility.Mutable, "", "labels"),
         new DownwardField(Annotations, Channels.Volume, ValueShape.Map, Volatility.Mutable, "", "annotations"),
-        new DownwardField("spec.nodeName", Channels.Env, ValueShape.Text, Volatility.Immutable, "NODE_NAME", ""),
-        new DownwardField("spec.serviceAccountName", Channels.Env, ValueShape.Text, Volatility.Immutable, "POD_SERVICE_ACCOUNT", ""),
-        new DownwardField("status.podIP", Channels.Env, ValueShape.IPAddress, Volatility.Immutable, "POD_IP", ""),
-        new DownwardField("status.podIPs", Channels.Env, ValueShape.IPAddressList, Volatility.Immutable, "POD_IPS", ""),
-        new DownwardField("status.hostIP", Channels.Env, ValueShape.IPAddress, Volatility.Rare, "HOST_IP", ""),
-        new DownwardField("status.hostIPs", Channels.Env, ValueShape.IPAddressList, Volatility.Rare, "HOST_IPS", ""),
+        new DownwardField(DownwardFieldPaths.NodeName, Channels.Env, ValueShape.Text, Volatility.Immutable, "NODE_NAME", ""),
+        new DownwardField(DownwardFieldPaths.ServiceAccountName, Channels.Env, ValueShape.Text, Volatility.Immutable, "POD_SERVICE_ACCOUNT", ""),
+        new DownwardField(DownwardFieldPaths.PodIP, Channels.Env, ValueShape.IPAddress, Volatility.Immutable, "POD_IP", ""),
+        new DownwardField(DownwardFieldPaths.PodIPs, Channels.Env, ValueShape.IPAddressList, Volatility.Immutable, "POD_IPS", ""),
+        new DownwardField(DownwardFieldPaths.HostIP, Channels.Env, ValueShape.IPAddress, Volatility.Rare, "HOST_IP", ""),
+        new DownwardField(DownwardFieldPaths.HostIPs, Channels.Env, ValueShape.IPAddressList, Volatility.Rare, "HOST_IPS", ""),
     };
 
     /// <summary>The entries for one label or annotation key (<c>metadata.labels['k']</c>): legal in both channels (docs/kubernetes-rules.md step 4).</summary>

@@ -25,7 +25,7 @@ partial class BrokenPod : global::PodBinding.IDownwardBinding<global::Orders.Bro
         new global::PodBinding.DownwardReference[]
         {
         },
-        manifestFile: "deploy/podbinding/broken-pod.yaml");
+        manifestFile: "deploy/podbinding/broken-pod.yaml", workloadKind: global::PodBinding.WorkloadKind.Job, workloadName: "orders-migrate");
 
     /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>

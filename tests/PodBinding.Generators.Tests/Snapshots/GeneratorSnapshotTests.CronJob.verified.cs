@@ -15,7 +15,7 @@ partial class ReportPod : global::PodBinding.IDownwardBinding<global::Orders.Rep
             global::PodBinding.DownwardReference.FieldFile("Annotations", "annotations", "metadata.annotations"),
             global::PodBinding.DownwardReference.ResourceEnv("ScratchGi", "LIMITS_EPHEMERAL_STORAGE_GIB", "limits.ephemeral-storage", "report", "1Gi"),
         },
-        manifestFile: "deploy/podbinding/report-pod.yaml");
+        manifestFile: "deploy/podbinding/report-pod.yaml", workloadKind: global::PodBinding.WorkloadKind.CronJob, workloadName: "nightly-report");
 
     /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>

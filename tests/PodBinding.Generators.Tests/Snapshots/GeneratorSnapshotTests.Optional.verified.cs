@@ -20,7 +20,7 @@ partial class OptionalPod : global::PodBinding.IDownwardBinding<global::Orders.O
             global::PodBinding.DownwardReference.ResourceEnv("HugePagesMi", "LIMITS_HUGEPAGES_2MI_MIB", "limits.hugepages-2Mi", "orders", "1Mi", optional: true),
             global::PodBinding.DownwardReference.ResourceEnv("CpuRequestCores", "REQUESTS_CPU", "requests.cpu", "orders", "1", optional: true),
         },
-        manifestFile: "deploy/podbinding/optional-pod.yaml");
+        manifestFile: "deploy/podbinding/optional-pod.yaml", workloadKind: global::PodBinding.WorkloadKind.DaemonSet, workloadName: "orders-agent");
 
     /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>

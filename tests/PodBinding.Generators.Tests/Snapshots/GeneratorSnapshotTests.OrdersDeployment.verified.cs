@@ -24,7 +24,7 @@ partial class PodInfo : global::PodBinding.IDownwardBinding<global::OrdersServic
             global::PodBinding.DownwardReference.ResourceEnv("MemoryLimitMi", "LIMITS_MEMORY_MIB", "limits.memory", "orders", "1Mi"),
             global::PodBinding.DownwardReference.ResourceEnv("CpuRequestMillicores", "REQUESTS_CPU_MILLICORES", "requests.cpu", "orders", "1m"),
         },
-        manifestFile: "deploy/podbinding/pod-info.yaml");
+        manifestFile: "deploy/podbinding/pod-info.yaml", workloadKind: global::PodBinding.WorkloadKind.Deployment, workloadName: "orders");
 
     /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>

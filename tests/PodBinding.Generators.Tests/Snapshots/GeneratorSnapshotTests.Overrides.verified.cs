@@ -19,7 +19,7 @@ partial class TunedPod : global::PodBinding.IDownwardBinding<global::Orders.Over
             global::PodBinding.DownwardReference.ResourceEnv("MemoryBytes", "LIMITS_MEMORY", "limits.memory", "api", "1"),
             global::PodBinding.DownwardReference.FieldFile("Annotations", "meta/annotations", "metadata.annotations"),
         },
-        manifestFile: "deploy/podbinding/tuned-pod.yaml");
+        manifestFile: "deploy/podbinding/tuned-pod.yaml", workloadKind: global::PodBinding.WorkloadKind.StatefulSet, workloadName: "orders-db");
 
     /// <summary>Loads from the running pod: its env vars and the volume at <c>/var/run/pod-facts</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>

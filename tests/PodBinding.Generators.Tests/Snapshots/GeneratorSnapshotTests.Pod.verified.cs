@@ -15,7 +15,7 @@ partial class DebugPodInfo : global::PodBinding.IDownwardBinding<global::Orders.
             global::PodBinding.DownwardReference.FieldEnv("HostIP", "HOST_IP", "status.hostIP"),
             global::PodBinding.DownwardReference.FieldFile("Tier", "label.tier", "metadata.labels['tier']"),
         },
-        manifestFile: "deploy/podbinding/debug-pod-info.yaml");
+        manifestFile: "deploy/podbinding/debug-pod-info.yaml", workloadKind: global::PodBinding.WorkloadKind.Pod, workloadName: "orders-debug");
 
     /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>
