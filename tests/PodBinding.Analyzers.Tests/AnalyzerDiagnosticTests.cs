@@ -198,7 +198,7 @@ public class AnalyzerDiagnosticTests
             }
             """));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("PB0012", DiagnosticSeverity.Error).WithLocation(0)
-            .WithMessage("env var 'SHARED' in container 'app' is already claimed by 'App.First.Name' for a different value, and the later entry would replace it; set a different EnvVar"));
+            .WithMessage("Env var 'SHARED' in container 'app' is already claimed by 'App.First.Name' for a different value, and the later entry would replace it; set a different EnvVar"));
         return test.RunAsync();
     }
 
@@ -456,7 +456,7 @@ public class AnalyzerDiagnosticTests
             build_property.PodBindingContainerName = Not_A_Label
             """));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("PB0008", DiagnosticSeverity.Error).WithLocation(0)
-            .WithMessage("container name 'Not_A_Label' is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63, starting and ending with a letter or digit); set ContainerName on [DownwardBinding]"));
+            .WithMessage("Container name 'Not_A_Label' is not a valid Kubernetes container name (a DNS-1123 label: lower-case letters, digits and '-', at most 63, starting and ending with a letter or digit); set ContainerName on [DownwardBinding] to the container's name"));
         return test.RunAsync();
     }
 }

@@ -84,7 +84,7 @@ public sealed class OpenTelemetryDetectorTests
             }
             """, PartialPod);
         test.ExpectedDiagnostics.Add(new DiagnosticResult("PB0400", DiagnosticSeverity.Warning).WithLocation(0)
-            .WithArguments("PodInfo binds no metadata.namespace, metadata.uid, spec.nodeName, so the OpenTelemetry detector emits no k8s.namespace.name, k8s.pod.uid, k8s.node.name; add [FromDownward] members for them"));
+            .WithArguments("PodInfo", "metadata.namespace, metadata.uid, spec.nodeName", "k8s.namespace.name, k8s.pod.uid, k8s.node.name"));
         return test.RunAsync();
     }
 
@@ -117,9 +117,9 @@ public sealed class OpenTelemetryDetectorTests
             }
             """, PartialPod);
         test.ExpectedDiagnostics.Add(new DiagnosticResult("PB0401", DiagnosticSeverity.Info).WithLocation(0)
-            .WithArguments("PodInfo.Labels reads the label 'app' from the downward API volume, which the kubelet updates while the pod runs, but an OpenTelemetry resource is built once: k8s.pod.label.app keeps its start-up value until the process restarts"));
+            .WithArguments("PodInfo.Labels", "label", "app"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("PB0401", DiagnosticSeverity.Info).WithLocation(1)
-            .WithArguments("PodInfo.Labels reads the label 'tier' from the downward API volume, which the kubelet updates while the pod runs, but an OpenTelemetry resource is built once: k8s.pod.label.tier keeps its start-up value until the process restarts"));
+            .WithArguments("PodInfo.Labels", "label", "tier"));
         return test.RunAsync();
     }
 
@@ -134,7 +134,7 @@ public sealed class OpenTelemetryDetectorTests
             }
             """, FullPod);
         test.ExpectedDiagnostics.Add(new DiagnosticResult("PB0401", DiagnosticSeverity.Info).WithLocation(0)
-            .WithArguments("PodInfo.Team reads the annotation 'team' from the downward API volume, which the kubelet updates while the pod runs, but an OpenTelemetry resource is built once: k8s.pod.annotation.team keeps its start-up value until the process restarts"));
+            .WithArguments("PodInfo.Team", "annotation", "team"));
         return test.RunAsync();
     }
 

@@ -28,6 +28,23 @@ public sealed class DiagnosticTableTests
         }
     }
 
+    /// <summary>
+    /// A message format of its own, not a bare "{0}" hole: the fixed words say what the rule is (tools group and filter by
+    /// the format), the arguments carry what differs (the path, the name, the fix that fits).
+    /// </summary>
+    [Fact]
+    public void EveryDescriptor_HasAMessageFormatOfItsOwn()
+    {
+        var formats = new HashSet<string>(StringComparer.Ordinal);
+        foreach (DiagnosticDescriptor descriptor in DiagnosticDescriptors.All)
+        {
+            string format = descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string words = System.Text.RegularExpressions.Regex.Replace(format, @"\{\d+\}", "");
+            Assert.True(words.Count(char.IsLetter) >= 10, $"{descriptor.Id}'s message format '{format}' has no words of its own");
+            Assert.True(formats.Add(format), $"{descriptor.Id} shares its message format with another rule");
+        }
+    }
+
     [Fact]
     public void UnknownId_IsABug_NotAnotherRule()
     {

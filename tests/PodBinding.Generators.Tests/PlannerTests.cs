@@ -81,12 +81,12 @@ public sealed class PlannerTests
     }
 
     [Theory]
-    [InlineData("metadata.uid", nameof(ClrKind.Int32), "declare 'P' as Guid (or string)")]
-    [InlineData("metadata.labels", nameof(ClrKind.String), "declare 'P' as IReadOnlyDictionary<string, string>")]
-    [InlineData("metadata.labels['a']", nameof(ClrKind.StringMap), "declare 'P' as string")]
-    [InlineData("status.podIPs", nameof(ClrKind.IPAddress), "declare 'P' as IReadOnlyList<IPAddress> (or string)")]
-    [InlineData("status.podIP", nameof(ClrKind.Guid), "declare 'P' as IPAddress (or string)")]
-    [InlineData("limits.memory", nameof(ClrKind.String), "declare 'P' as long (or int, decimal)")]
+    [InlineData("metadata.uid", nameof(ClrKind.Int32), "declare it as Guid (or string)")]
+    [InlineData("metadata.labels", nameof(ClrKind.String), "declare it as IReadOnlyDictionary<string, string>")]
+    [InlineData("metadata.labels['a']", nameof(ClrKind.StringMap), "declare it as string")]
+    [InlineData("status.podIPs", nameof(ClrKind.IPAddress), "declare it as IReadOnlyList<IPAddress> (or string)")]
+    [InlineData("status.podIP", nameof(ClrKind.Guid), "declare it as IPAddress (or string)")]
+    [InlineData("limits.memory", nameof(ClrKind.String), "declare it as long (or int, decimal)")]
     public void WrongType_IsSkippedWithASuggestion(string path, string kind, string suggestion) =>
         Assert.EndsWith(suggestion, Skipped(Member(path, Enum.Parse<ClrKind>(kind))), StringComparison.Ordinal);
 
@@ -98,17 +98,17 @@ public sealed class PlannerTests
     }
 
     [Theory]
-    [InlineData("status.phase", "not exposed")]
+    [InlineData("status.phase", "does not expose it")]
     [InlineData("spec.host", "use 'spec.nodeName'")]
     [InlineData("metadata.ownerReferences", "KEP-4753")]
-    [InlineData("spec.restartPolicy", "not exposed")]
+    [InlineData("spec.restartPolicy", "does not expose it")]
     [InlineData("", "empty")]
     [InlineData("metadata.Name", "is not a Downward API field")]
     [InlineData("limits.CPU", "is not a Downward API field")]
     [InlineData("cpu", "is not a Downward API field")]
     [InlineData("limits.nvidia.com/gpu", "is not a Downward API field")]
-    [InlineData("metadata.name['x']", "does not take a subscript")]
-    [InlineData("status.podIPs['0']", "does not take a subscript")]
+    [InlineData("metadata.name['x']", "not a valid subscript of metadata.name: only metadata.labels['key']")]
+    [InlineData("status.podIPs['0']", "not a valid subscript of status.podIPs")]
     [InlineData("metadata.labels[\"k\"]", "is not a Downward API field")]
     [InlineData("metadata.labels[ 'k' ]", "is not a Downward API field")]
     [InlineData("['k']", "is not a Downward API field")]
@@ -163,7 +163,7 @@ public sealed class PlannerTests
             Member("metadata.namespace", name: "C", env: "POD_NAME"));
         Assert.Equal(new[] { "A" }, plan.Members.Select(m => m.MemberName));
         Assert.Equal(new[] { "B", "C" }, plan.Skipped.Select(s => s.MemberName));
-        Assert.All(plan.Skipped, s => Assert.Equal("env var 'POD_NAME' is already used by 'A'; set a different EnvVar", s.Message));
+        Assert.All(plan.Skipped, s => Assert.Equal("Env var 'POD_NAME' is already used by 'A'; set a different EnvVar", s.Message));
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class PlannerTests
         BindingPlan plan = Plan(
             Member("metadata.labels", ClrKind.StringMap, name: "A"),
             Member("metadata.name", name: "B", file: "./labels"));
-        Assert.Equal("item path 'labels' is already used by 'A'; set a different File", Assert.Single(plan.Skipped).Message);
+        Assert.Equal("Item path 'labels' is already used by 'A'; set a different File", Assert.Single(plan.Skipped).Message);
     }
 
     [Theory]
@@ -272,7 +272,7 @@ public sealed class PlannerTests
     [Fact]
     public void RejectedDivisor_NamesTheAllowedOnes()
     {
-        Assert.Equal("Divisor '250m' is not accepted for limits.cpu; use one of 1, 1m", Skipped(Member("limits.cpu", ClrKind.Int64, divisor: "250m")));
+        Assert.Equal("Divisor '250m' is not accepted for limits.cpu: use one of 1, 1m", Skipped(Member("limits.cpu", ClrKind.Int64, divisor: "250m")));
         Assert.EndsWith("use one of 1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei", Skipped(Member("limits.memory", ClrKind.Int64, divisor: "1m")), StringComparison.Ordinal);
     }
 

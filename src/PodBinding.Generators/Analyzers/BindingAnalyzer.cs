@@ -96,8 +96,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
 
             if (property.IsStatic)
             {
-                Report(context, DiagnosticDescriptors.StaticProperty, property.Locations[0],
-                    $"'{property.Name}' is static, but PodBinding binds instance properties only; remove 'static'");
+                Report(context, DiagnosticDescriptors.StaticProperty, property.Locations[0], property.Name);
             }
             else if (Parser.IsBindable(property))
             {
@@ -114,14 +113,13 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         TypeDeclarationSyntax? nonPartial = Parser.FirstNonPartialDeclaration(type, ct);
         if (nonPartial is not null)
         {
-            Report(context, DiagnosticDescriptors.NotPartial, nonPartial.Identifier.GetLocation(),
-                $"'{type.Name}' must be declared partial so PodBinding can add the generated Load(); add 'partial' to every declaration of it");
+            Report(context, DiagnosticDescriptors.NotPartial, nonPartial.Identifier.GetLocation(), type.Name);
         }
 
         TargetProblems problems = Parser.GetShapeProblems(type);
         if (problems != TargetProblems.None)
         {
-            Report(context, DiagnosticDescriptors.UnsupportedTarget, type.Locations[0], TargetMessages.Describe(type, problems));
+            Report(context, DiagnosticDescriptors.UnsupportedTarget, type.Locations[0], type.Name, TargetMessages.Describe(type, problems));
         }
 
         if (nonPartial is not null || problems != TargetProblems.None)
@@ -170,9 +168,9 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
             properties.Add(fixKey, finding.Fix);
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ForId(finding.Id), location, properties.ToImmutable(), finding.Message));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ForId(finding.Id), location, properties.ToImmutable(), finding.MessageArguments()));
     }
 
-    private static void Report(SymbolAnalysisContext context, DiagnosticDescriptor descriptor, Location location, string message) =>
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, message));
+    private static void Report(SymbolAnalysisContext context, DiagnosticDescriptor descriptor, Location location, params object[] args) =>
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, args));
 }

@@ -123,12 +123,14 @@ internal sealed class BindingIndex
             return null;
         }
 
-        return earlier.Value == claim.Value ? null : new PlanFinding(
+        return earlier.Value == claim.Value ? null : PlanFinding.Create(
             claim.Member.MemberName,
             DiagnosticIds.DuplicateEnvVar,
             AttributeContract.FromDownward.EnvVar,
-            $"env var '{claim.Member.Name}' in container '{claim.Plan.ContainerName}' is already claimed by '{earlier.Owner}' for a different value, and the later entry would replace it; set a different EnvVar",
-            Skips: false);
+            Skips: false,
+            fix: null,
+            claim.Member.Name,
+            $"in container '{claim.Plan.ContainerName}' is already claimed by '{earlier.Owner}' for a different value, and the later entry would replace it");
     }
 
     private static PlanFinding? ClaimItem(List<Claim> items, Claim claim)
@@ -149,16 +151,14 @@ internal sealed class BindingIndex
                     return null;
                 }
 
-                return new PlanFinding(claim.Member.MemberName, DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File,
-                    $"item path '{path}' in volume '{claim.Plan.VolumeName}' is already claimed by '{earlier.Owner}' for a different value, and the later item would replace it; set a different File",
-                    Skips: false);
+                return PlanFinding.Create(claim.Member.MemberName, DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File, Skips: false, fix: null,
+                    path, $"in volume '{claim.Plan.VolumeName}' is already claimed by '{earlier.Owner}' for a different value, and the later item would replace it");
             }
 
             if (Catalog.NameRules.ItemPathsClash(other, path))
             {
-                return new PlanFinding(claim.Member.MemberName, DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File,
-                    $"item path '{path}' in volume '{claim.Plan.VolumeName}' clashes with '{other}' of '{earlier.Owner}' (a file and a directory cannot share a name); set a different File",
-                    Skips: false);
+                return PlanFinding.Create(claim.Member.MemberName, DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File, Skips: false, fix: null,
+                    path, $"in volume '{claim.Plan.VolumeName}' clashes with '{other}' of '{earlier.Owner}' (a file and a directory cannot share a name)");
             }
         }
 

@@ -105,7 +105,9 @@ public sealed class OpenTelemetryDetectorAnalyzer : DiagnosticAnalyzer
                 DiagnosticDescriptors.DetectorMissingFields,
                 at,
                 properties,
-                $"{pod.Name} binds no {fields}, so the OpenTelemetry detector emits no {attributes}; add [FromDownward] members for them"));
+                pod.Name,
+                fields,
+                attributes));
         }
 
         if (options is null)
@@ -129,7 +131,9 @@ public sealed class OpenTelemetryDetectorAnalyzer : DiagnosticAnalyzer
                     ctx.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.DetectorLabelFixedAtStart,
                         argument.Syntax.GetLocation(),
-                        $"{pod.Name}.{live.MemberName} reads the {kind} '{key}' from the downward API volume, which the kubelet updates while the pod runs, but an OpenTelemetry resource is built once: k8s.pod.{kind}.{key} keeps its start-up value until the process restarts"));
+                        $"{pod.Name}.{live.MemberName}",
+                        kind,
+                        key));
                 }
             }
         }

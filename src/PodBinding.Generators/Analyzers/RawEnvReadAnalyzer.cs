@@ -121,9 +121,9 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
         }
 
         EnvEntry entry = binding.Entry;
-        string message = entry.IsMutableMetadata
-            ? $"{entry.Name} is set from {entry.FieldPath} in {binding.Where} and keeps its start-up value when the {(FieldCatalog.IsLabels(entry.FieldPath!) ? "label" : "annotation")} changes; read the live value from the downward API volume instead"
-            : $"{entry.Name} is set from {entry.Resource} in {binding.Where} and keeps its start-up value after an in-place resize (env vars are only recomputed when the container restarts); read the live value from the downward API volume instead";
+        string when = entry.IsMutableMetadata
+            ? $"when the {(FieldCatalog.IsLabels(entry.FieldPath!) ? "label" : "annotation")} changes"
+            : "after an in-place resize (env vars are only recomputed when the container restarts)";
 
         ImmutableDictionary<string, string?>.Builder properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties[DiagnosticProperties.EnvVar] = entry.Name;
@@ -143,7 +143,7 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
             properties[DiagnosticProperties.NewMember] = NewMemberName(host.Type, entry.Name);
         }
 
-        report(Diagnostic.Create(DiagnosticDescriptors.RawEnvRead, operation.Syntax.GetLocation(), properties.ToImmutable(), message));
+        report(Diagnostic.Create(DiagnosticDescriptors.RawEnvRead, operation.Syntax.GetLocation(), properties.ToImmutable(), entry.Name, (entry.FieldPath ?? entry.Resource)!, binding.Where, when));
     }
 
     /// <summary>A volume member of a bound class that reads the same field (and divisor), with a type the read can take.</summary>

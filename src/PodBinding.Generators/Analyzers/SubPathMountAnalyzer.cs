@@ -53,8 +53,7 @@ public sealed class SubPathMountAnalyzer : DiagnosticAnalyzer
                         continue;
                     }
 
-                    string message = $"Container '{container.Name}' mounts the downward API volume '{mount.VolumeName}' through {mount.SubPathKey}: such a mount is a bind mount taken once and never updates, so label, annotation and resource changes never reach the file; mount the whole volume at a directory without {mount.SubPathKey} and read the file inside it";
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SubPathMount, file.Location(span), message));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SubPathMount, file.Location(span), container.Name, mount.VolumeName, mount.SubPathKey));
                 }
             }
         }

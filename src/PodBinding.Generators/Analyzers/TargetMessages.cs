@@ -4,7 +4,7 @@ using PodBinding.Generators.Model;
 
 namespace PodBinding.Generators.Analyzers;
 
-/// <summary>PB0102's message: which shape problems a class has, each with its fix.</summary>
+/// <summary>PB0102's message argument: which shape problems a class has, each with its fix.</summary>
 internal static class TargetMessages
 {
     public static string Describe(INamedTypeSymbol type, TargetProblems problems)
@@ -51,6 +51,6 @@ internal static class TargetMessages
         }
 
         string list = parts.Count == 1 ? parts[0] : string.Join(", ", parts.GetRange(0, parts.Count - 1)) + " and " + parts[parts.Count - 1];
-        return $"PodBinding cannot generate a loader for '{type.Name}': it {list}";
+        return list;
     }
 }

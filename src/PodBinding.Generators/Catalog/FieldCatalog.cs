@@ -40,14 +40,14 @@ internal static class FieldCatalog
     /// <summary>Paths that pass the API's conversion but no allow-list, or that people try: why, and what to use.</summary>
     public static IReadOnlyDictionary<string, string> Unsupported { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["spec.host"] = "'spec.host' is a legacy alias that only env vars accept; use 'spec.nodeName'",
-        ["status.phase"] = "'status.phase' is not exposed by the Downward API (it changes after start); read the pod through the API server",
-        ["spec.restartPolicy"] = "'spec.restartPolicy' is not exposed by the Downward API",
-        ["spec.schedulerName"] = "'spec.schedulerName' is not exposed by the Downward API",
-        ["spec.terminationGracePeriodSeconds"] = "'spec.terminationGracePeriodSeconds' is not exposed by the Downward API",
-        ["metadata.ownerReferences"] = "'metadata.ownerReferences' is not exposed by the Downward API (KEP-4753 did not merge); read the pod through the API server",
-        ["metadata.generateName"] = "'metadata.generateName' is not exposed by the Downward API",
-        ["metadata.creationTimestamp"] = "'metadata.creationTimestamp' is not exposed by the Downward API",
+        ["spec.host"] = "it is a legacy alias that only env vars accept; use '" + DownwardFieldPaths.NodeName + "'",
+        ["status.phase"] = "the Downward API does not expose it (it changes after start); read the pod through the API server",
+        ["spec.restartPolicy"] = "the Downward API does not expose it",
+        ["spec.schedulerName"] = "the Downward API does not expose it",
+        ["spec.terminationGracePeriodSeconds"] = "the Downward API does not expose it",
+        ["metadata.ownerReferences"] = "the Downward API does not expose it (KEP-4753 did not merge); read the pod through the API server",
+        ["metadata.generateName"] = "the Downward API does not expose it",
+        ["metadata.creationTimestamp"] = "the Downward API does not expose it",
     };
 
     /// <summary>Resource names with a fixed spelling (docs/kubernetes-rules.md); hugepages take a size after the prefix.</summary>

@@ -1,14 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace PodBinding.Generators.Diagnostics;
 
 /// <summary>
-/// Every PodBinding diagnostic. Messages are the planner's (or analyzer's) own sentence, which names the fix; titles
-/// are short. Each help link is a page under docs/diagnostics/.
+/// Every PodBinding diagnostic: a short title, a message format whose arguments are what differs between occurrences
+/// (the path, the name, the fix that fits), a description of the rule, and a help page under docs/diagnostics/.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -21,69 +22,99 @@ internal static class DiagnosticDescriptors
     private const string HelpLinkBase = "https://github.com/PodBinding/PodBinding/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor UnknownFieldPath = Error(DiagnosticIds.UnknownFieldPath, Kubernetes, "Unknown or unsupported Downward API field path",
+        "'{0}' is not a Downward API field path: {1}",
         "The API server accepts only the field paths and resource names of its allow-lists; any other path makes it reject the pod.");
     public static readonly DiagnosticDescriptor WrongChannel = Error(DiagnosticIds.WrongChannel, Kubernetes, "Field is not legal in the chosen channel",
+        "'{0}' can only come from {1} (the API server rejects it in {2}); {3}",
         "Node and network fields can come only from env vars and whole label or annotation maps only from a downwardAPI volume; the API server rejects either in the other place.");
     public static readonly DiagnosticDescriptor InvalidSubscript = Error(DiagnosticIds.InvalidSubscript, Kubernetes, "Invalid label or annotation subscript",
+        "'{0}' is not a valid subscript of {1}: {2}",
         "Only metadata.labels and metadata.annotations take a ['key'] subscript, and the key must be a qualified name (optional DNS-subdomain prefix, '/', name of at most 63 characters).");
     public static readonly DiagnosticDescriptor InvalidResource = Error(DiagnosticIds.InvalidResource, Kubernetes, "Invalid resource name",
+        "'{0}' is not a resource the Downward API can read: {1}",
         "A resourceFieldRef names limits or requests of cpu, memory, ephemeral-storage or hugepages-<size>; other names are rejected.");
     public static readonly DiagnosticDescriptor InvalidDivisor = Error(DiagnosticIds.InvalidDivisor, Kubernetes, "Divisor not accepted for this resource",
+        "Divisor '{0}' is not accepted for {1}: {2}",
         "A divisor must be one the API server accepts for the resource: 1 or 1m for cpu, 1 or a power of 1000 or 1024 bytes for the others.");
     public static readonly DiagnosticDescriptor NonCanonicalDivisor = Warning(DiagnosticIds.NonCanonicalDivisor, Kubernetes, "Divisor is not in canonical spelling",
+        "Divisor '{0}' means '{1}' for {2}; write it as \"{1}\", the spelling the API server compares",
         "The divisor is accepted, but written differently from the canonical form the API server compares; PodBinding writes the canonical form into the YAML.");
     public static readonly DiagnosticDescriptor ResourceOptionOnField = Error(DiagnosticIds.ResourceOptionOnField, Kubernetes, "Resource-only option on a field path",
+        "{0} applies only to resource fields ({1}), not to '{2}'; remove it",
         "Divisor and ContainerName belong to a resourceFieldRef; a fieldRef has no such fields, so the argument has no effect.");
     public static readonly DiagnosticDescriptor InvalidContainerName = Error(DiagnosticIds.InvalidContainerName, Kubernetes, "Invalid container name",
+        "Container name '{0}' is not a valid Kubernetes container name (a DNS-1123 label: lower-case letters, digits and '-', at most 63, starting and ending with a letter or digit); {1}",
         "Container names are DNS-1123 labels; the generated YAML patches the container by name and a resourceFieldRef must name a real container.");
     public static readonly DiagnosticDescriptor GuessedContainerName = Warning(DiagnosticIds.GuessedContainerName, Kubernetes, "Resource field in the volume without a container name",
+        "'{0}' in a volume needs the container's name, and none is set: PodBinding used '{1}' from the assembly name; set ContainerName on [DownwardBinding] to the container's real name",
         "A resource read through the volume needs the container's name; none was set, so PodBinding derived one from the assembly name, which may not match the pod.");
     public static readonly DiagnosticDescriptor InvalidEnvVarName = Error(DiagnosticIds.InvalidEnvVarName, Kubernetes, "Invalid environment variable name",
+        "'{0}' is not a valid env var name (use letters, digits, '_', '-', '.'; not starting with a digit)",
         "Env var names must pass Kubernetes' env var name validation, or the API server rejects the pod.");
     public static readonly DiagnosticDescriptor RelaxedEnvVarName = Warning(DiagnosticIds.RelaxedEnvVarName, Kubernetes, "Environment variable name needs Kubernetes 1.34 or later",
+        "'{0}' is accepted only by Kubernetes 1.34+ (relaxed env var names; 1.30–1.33 behind a feature gate) and cannot be read from a POSIX shell; prefer letters, digits and '_'",
         "The name is valid only under relaxed env var validation (Kubernetes 1.34 and later) and cannot be read from a POSIX shell.");
     public static readonly DiagnosticDescriptor DuplicateEnvVar = Error(DiagnosticIds.DuplicateEnvVar, Kubernetes, "Environment variable claimed twice",
+        "Env var '{0}' {1}; set a different EnvVar",
         "Two members claim one env var of a container; only the last entry survives, so one member would read the other's value.");
     public static readonly DiagnosticDescriptor DuplicateItemPath = Error(DiagnosticIds.DuplicateItemPath, Kubernetes, "Volume item path claimed twice or clashing",
+        "Item path '{0}' {1}; set a different File",
         "Two members claim one item path of a volume, or one path is a directory of the other; the kubelet writes one of them or fails the mount.");
     public static readonly DiagnosticDescriptor InvalidItemPath = Error(DiagnosticIds.InvalidItemPath, Kubernetes, "Invalid volume item path",
+        "File \"{0}\" is not a usable volume item path: {1}",
         "A volume item path must be relative, without '..' elements, not start with '..', and fit the kubelet's 4096-byte and 255-byte-per-element limits.");
     public static readonly DiagnosticDescriptor InvalidMountPath = Error(DiagnosticIds.InvalidMountPath, Kubernetes, "Unusable mount path",
+        "Mount path '{0}' must be an absolute path below '/' without '..' elements, such as /etc/podinfo",
         "The downward API volume needs an absolute mount path below '/' without '..' elements.");
     public static readonly DiagnosticDescriptor InvalidVolumeName = Error(DiagnosticIds.InvalidVolumeName, Kubernetes, "Invalid volume name",
+        "Volume name '{0}' is not a valid Kubernetes name (a DNS-1123 label: lower-case letters, digits and '-', at most 63)",
         "Volume names are DNS-1123 labels; the API server rejects any other name.");
     public static readonly DiagnosticDescriptor InvalidWorkload = Warning(DiagnosticIds.InvalidWorkload, Kubernetes, "Workload for the kustomize patch is incomplete or invalid",
+        "No kustomize patch is written: {0}",
         "A kustomize patch needs a known WorkloadKind and a WorkloadName that is a valid object name; otherwise PodBinding writes no patch.");
 
     public static readonly DiagnosticDescriptor IgnoredChannelName = Warning(DiagnosticIds.IgnoredChannelName, Usage, "Env var or item name for the other channel is ignored",
+        "{0} names the channel the member does not use and is ignored: {1}; {2}",
         "EnvVar names an env var and File a volume item; the one for the channel the member does not use has no effect, and writing both under Auto leaves the channel to an order rule.");
 
     public static readonly DiagnosticDescriptor NotPartial = Error(DiagnosticIds.NotPartial, Usage, "Bound class must be partial",
+        "'{0}' must be declared partial so PodBinding can add the generated Load(); add 'partial' to every declaration of it",
         "The generator adds Load() to the class in another part, which needs every declaration of the class to be partial.");
     public static readonly DiagnosticDescriptor WrongType = Error(DiagnosticIds.WrongType, Usage, "Property type cannot hold the field",
+        "'{0}' has type {1}, which cannot hold {2}; {3}",
         "Each field holds a fixed kind of value (text, UID, IP addresses, a map, a whole number); the property's type must be able to hold it.");
     public static readonly DiagnosticDescriptor UnsupportedTarget = Error(DiagnosticIds.UnsupportedTarget, Usage, "Class shape not supported by PodBinding",
+        "PodBinding cannot generate a loader for '{0}': it {1}",
         "PodBinding generates loaders for top-level, non-generic, concrete partial classes with a parameterless constructor.");
     public static readonly DiagnosticDescriptor NoSetter = Error(DiagnosticIds.NoSetter, Usage, "Bound property needs a setter",
+        "'{0}' has no setter; add 'init' (or 'private set') so the generated Load() can assign it",
         "The generated Load() assigns each bound property, which needs a set or init accessor.");
     public static readonly DiagnosticDescriptor StaticProperty = Error(DiagnosticIds.StaticProperty, Usage, "Bound property must not be static",
+        "'{0}' is static, but PodBinding binds instance properties only; remove 'static'",
         "Values are loaded into instances; a static property would be shared and never assigned.");
 
     public static readonly DiagnosticDescriptor StaleMetadataInEnv = Warning(DiagnosticIds.StaleMetadataInEnv, Staleness, "Changing metadata read from an environment variable goes stale",
+        "'{0}' can change while the pod runs, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume)",
         "Labels and annotations can change while the pod runs, but the kubelet sets env vars once at container start, so the value goes stale.");
     public static readonly DiagnosticDescriptor ResizableResourceInEnv = Info(DiagnosticIds.ResizableResourceInEnv, Staleness, "Resizable resource read from an environment variable goes stale on resize",
+        "'{0}' changes with in-place pod resize, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume) if the pod may be resized",
         "cpu and memory can change with in-place pod resize, but env vars keep the value from container start.");
     public static readonly DiagnosticDescriptor RawEnvRead = Warning(DiagnosticIds.RawEnvRead, Staleness, "Label or annotation read from an environment variable goes stale",
+        "{0} is set from {1} in {2} and keeps its start-up value {3}; read the live value from the downward API volume instead",
         "A manifest sets this env var from a label, an annotation or a resizable resource, so reading it returns the value from container start.");
     public static readonly DiagnosticDescriptor SubPathMount = Warning(DiagnosticIds.SubPathMount, Staleness, "Downward API volume mounted with subPath never updates",
+        "Container '{0}' mounts the downward API volume '{1}' through {2}: such a mount is a bind mount taken once and never updates, so label, annotation and resource changes never reach the file; mount the whole volume at a directory without {2} and read the file inside it",
         "A subPath mount of a downward API volume is a bind mount taken once and never updates, so changes never reach the file.");
 
     public static readonly DiagnosticDescriptor ManifestDrift = Warning(DiagnosticIds.ManifestDrift, Drift, "Committed YAML differs from what the code generates",
+        "{0} is out of date: {1}",
         "The committed YAML is no longer what the code generates, so what is deployed differs from what the code expects.");
 
     public static readonly DiagnosticDescriptor DetectorMissingFields = Warning(DiagnosticIds.DetectorMissingFields, Telemetry, "The OpenTelemetry detector needs fields the class does not bind",
+        "{0} binds no {1}, so the OpenTelemetry detector emits no {2}; add [FromDownward] members for them",
         "The detector reads pod name, UID, namespace and node name only from members the class binds; a field the class does not bind yields no resource attribute.");
     public static readonly DiagnosticDescriptor DetectorLabelFixedAtStart = Info(DiagnosticIds.DetectorLabelFixedAtStart, Telemetry, "A live label or annotation becomes a resource attribute fixed at start-up",
+        "{0} reads the {1} '{2}' from the downward API volume, which the kubelet updates while the pod runs, but an OpenTelemetry resource is built once: k8s.pod.{1}.{2} keeps its start-up value until the process restarts",
         "OpenTelemetry resources are immutable: a label or annotation the class reads live from the volume is copied into the resource once, at start-up, and later changes do not reach telemetry.");
 
     /// <summary>Every descriptor, one per ID in <see cref="DiagnosticIds"/> (a test checks that the table is total).</summary>
@@ -104,16 +135,31 @@ internal static class DiagnosticDescriptors
             ? descriptor
             : throw new ArgumentException($"No diagnostic descriptor for '{id}': add it to DiagnosticDescriptors.All", nameof(id));
 
-    private static DiagnosticDescriptor Error(string id, string category, string title, string description) => Create(id, category, title, description, DiagnosticSeverity.Error);
+    /// <summary>The message of <paramref name="id"/> with <paramref name="args"/> filled in, as the IDE shows it.</summary>
+    public static string Format(string id, IReadOnlyList<string> args)
+    {
+        object[] values = new object[args.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = args[i];
+        }
 
-    private static DiagnosticDescriptor Warning(string id, string category, string title, string description) => Create(id, category, title, description, DiagnosticSeverity.Warning);
+        return string.Format(CultureInfo.InvariantCulture, ForId(id).MessageFormat.ToString(CultureInfo.InvariantCulture), values);
+    }
 
-    private static DiagnosticDescriptor Info(string id, string category, string title, string description) => Create(id, category, title, description, DiagnosticSeverity.Info);
+    private static DiagnosticDescriptor Error(string id, string category, string title, string messageFormat, string description) =>
+        Create(id, category, title, messageFormat, description, DiagnosticSeverity.Error);
 
-    private static DiagnosticDescriptor Create(string id, string category, string title, string description, DiagnosticSeverity severity) => new(
+    private static DiagnosticDescriptor Warning(string id, string category, string title, string messageFormat, string description) =>
+        Create(id, category, title, messageFormat, description, DiagnosticSeverity.Warning);
+
+    private static DiagnosticDescriptor Info(string id, string category, string title, string messageFormat, string description) =>
+        Create(id, category, title, messageFormat, description, DiagnosticSeverity.Info);
+
+    private static DiagnosticDescriptor Create(string id, string category, string title, string messageFormat, string description, DiagnosticSeverity severity) => new(
         id,
         title,
-        messageFormat: "{0}",
+        messageFormat,
         category,
         severity,
         isEnabledByDefault: true,

@@ -69,8 +69,27 @@ internal sealed record PlannedMember(
 /// <param name="Id">The diagnostic ID (<c>DiagnosticIds</c>).</param>
 /// <param name="Argument">The attribute argument at fault (<c>path</c>, <c>Source</c>, <c>EnvVar</c>, <c>File</c>,
 /// <c>Divisor</c>, <c>ContainerName</c>, a class-level setting), or empty for the member itself.</param>
-/// <param name="Message">What is wrong and the fix, in one sentence.</param>
+/// <param name="Arguments">The values for the ID's message format (<c>DiagnosticDescriptors</c>), in order.</param>
 /// <param name="Skips">Whether the member (or, for the class, its YAML) was left out.</param>
 /// <param name="Fix">The one fact a code fix needs, when there is a mechanical fix: the canonical divisor (PB0006),
 /// the fully qualified type to declare (PB0101), or the <c>DownwardSource</c> member to set (PB0002, PB0200, PB0201).</param>
-internal sealed record PlanFinding(string MemberName, string Id, string Argument, string Message, bool Skips, string? Fix = null);
+internal sealed record PlanFinding(string MemberName, string Id, string Argument, EquatableArray<string> Arguments, bool Skips, string? Fix = null)
+{
+    public static PlanFinding Create(string memberName, string id, string argument, bool Skips, string? fix, params string[] args) =>
+        new(memberName, id, argument, new EquatableArray<string>(args), Skips, fix);
+
+    /// <summary>What is wrong and the fix, in one sentence: the ID's message format filled with <see cref="Arguments"/>.</summary>
+    public string Message => Diagnostics.DiagnosticDescriptors.Format(Id, Arguments);
+
+    /// <summary>The arguments as the analyzer driver takes them.</summary>
+    public object[] MessageArguments()
+    {
+        object[] args = new object[Arguments.Count];
+        for (int i = 0; i < args.Length; i++)
+        {
+            args[i] = Arguments[i];
+        }
+
+        return args;
+    }
+}

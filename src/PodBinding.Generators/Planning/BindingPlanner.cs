@@ -81,32 +81,30 @@ internal static class BindingPlanner
 
         public Dictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
 
-        public void Warn(string member, string id, string argument, string message, string? fix = null) =>
-            Findings.Add(new PlanFinding(member, id, argument, message, Skips: false, fix));
+        public void Warn(string member, string id, string argument, string? fix, params string[] args) =>
+            Findings.Add(PlanFinding.Create(member, id, argument, Skips: false, fix, args));
     }
 
     /// <summary>Class-level settings; returns the workload name a patch may target (null: no patch).</summary>
     private static string? CheckClass(ClassSettings settings, PlanState state, string volume, string mountPath)
     {
-        void ClassError(string id, string argument, string message) =>
-            state.Findings.Add(new PlanFinding("", id, argument, message, Skips: true));
+        void ClassError(string id, string argument, params string[] args) =>
+            state.Findings.Add(PlanFinding.Create("", id, argument, Skips: true, fix: null, args));
 
         if (!NameRules.IsDns1123Label(state.Container))
         {
             ClassError(DiagnosticIds.InvalidContainerName, AttributeContract.DownwardBinding.ContainerName,
-                $"container name '{state.Container}' is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63, starting and ending with a letter or digit); set ContainerName on [DownwardBinding]");
+                state.Container, "set ContainerName on [DownwardBinding] to the container's name");
         }
 
         if (!NameRules.IsDns1123Label(volume))
         {
-            ClassError(DiagnosticIds.InvalidVolumeName, AttributeContract.DownwardBinding.VolumeName,
-                $"volume name '{volume}' is not a valid Kubernetes name (lower-case letters, digits and '-', at most 63)");
+            ClassError(DiagnosticIds.InvalidVolumeName, AttributeContract.DownwardBinding.VolumeName, volume);
         }
 
         if (!NameRules.IsUsableMountPath(mountPath))
         {
-            ClassError(DiagnosticIds.InvalidMountPath, AttributeContract.DownwardBinding.MountPath,
-                $"mount path '{mountPath}' must be an absolute path below '/' without '..' elements, such as /etc/podinfo");
+            ClassError(DiagnosticIds.InvalidMountPath, AttributeContract.DownwardBinding.MountPath, mountPath);
         }
 
         if (settings.WorkloadKind == AttributeContract.WorkloadKind.None)
@@ -117,16 +115,16 @@ internal static class BindingPlanner
         if (WorkloadKinds.FromValue(settings.WorkloadKind) is null)
         {
             // A cast such as (WorkloadKind)42: no kind to patch, rather than a patch of the wrong kind.
-            state.Warn("", DiagnosticIds.InvalidWorkload, AttributeContract.DownwardBinding.WorkloadKind,
-                $"WorkloadKind {settings.WorkloadKind} is not a kind PodBinding can patch, so no kustomize patch is written; use one of {WorkloadKinds.WritableNames()}");
+            state.Warn("", DiagnosticIds.InvalidWorkload, AttributeContract.DownwardBinding.WorkloadKind, null,
+                $"WorkloadKind {settings.WorkloadKind} is not a kind PodBinding can patch; use one of {WorkloadKinds.WritableNames()}");
             return null;
         }
 
         if (settings.WorkloadName is not { } name || !NameRules.IsDns1123Subdomain(name))
         {
-            state.Warn("", DiagnosticIds.InvalidWorkload, AttributeContract.DownwardBinding.WorkloadName, settings.WorkloadName is null
-                ? "WorkloadKind is set but WorkloadName is not, so no kustomize patch is written; set WorkloadName to the workload's metadata.name"
-                : $"WorkloadName '{settings.WorkloadName}' is not a valid Kubernetes object name (lower-case DNS subdomain), so no kustomize patch is written");
+            state.Warn("", DiagnosticIds.InvalidWorkload, AttributeContract.DownwardBinding.WorkloadName, null, settings.WorkloadName is null
+                ? "WorkloadKind is set but WorkloadName is not; set WorkloadName to the workload's metadata.name"
+                : $"WorkloadName '{settings.WorkloadName}' is not a valid Kubernetes object name (a lower-case DNS-1123 subdomain)");
             return null;
         }
 
@@ -137,18 +135,18 @@ internal static class BindingPlanner
     private static PlanFinding? PlanMember(MemberSpec m, PlanState state, out PlannedMember? planned)
     {
         planned = null;
-        PlanFinding Skip(string id, string argument, string message, string? fix = null) => new(m.Name, id, argument, message, Skips: true, fix);
+        PlanFinding Skip(string id, string argument, string? fix, params string[] args) => PlanFinding.Create(m.Name, id, argument, Skips: true, fix, args);
 
         if (!m.HasSetter)
         {
-            return Skip(DiagnosticIds.NoSetter, "", $"'{m.Name}' has no setter; add 'init' (or 'private set') so the generated Load() can assign it");
+            return Skip(DiagnosticIds.NoSetter, "", null, m.Name);
         }
 
         if (m.Kind == ClrKind.Unsupported)
         {
             Resolve(m, out DownwardField? known, out _, out _);
-            return Skip(DiagnosticIds.WrongType, "", $"'{m.Name}' has type {m.TypeDisplay}, which cannot hold a Downward API value; use string, Guid, IPAddress, IReadOnlyList<IPAddress>, IReadOnlyDictionary<string, string>, int, long or decimal",
-                known is null ? null : SuggestFullName(known.Shape, m.IsNullable));
+            return Skip(DiagnosticIds.WrongType, "", known is null ? null : SuggestFullName(known.Shape, m.IsNullable),
+                m.Name, m.TypeDisplay, "a Downward API value", "use string, Guid, IPAddress, IReadOnlyList<IPAddress>, IReadOnlyDictionary<string, string>, int, long or decimal");
         }
 
         PlanFinding? unresolved = Resolve(m, out DownwardField? field, out string defaultEnv, out string defaultFile);
@@ -159,8 +157,8 @@ internal static class BindingPlanner
 
         if (!IsCompatible(field.Shape, m.Kind))
         {
-            return Skip(DiagnosticIds.WrongType, "", $"'{m.Path}' holds {Describe(field.Shape)}; {m.TypeDisplay} cannot hold it: declare '{m.Name}' as {Suggest(field.Shape)}",
-                SuggestFullName(field.Shape, m.IsNullable));
+            return Skip(DiagnosticIds.WrongType, "", SuggestFullName(field.Shape, m.IsNullable),
+                m.Name, m.TypeDisplay, $"'{m.Path}' ({Describe(field.Shape)})", $"declare it as {Suggest(field.Shape)}");
         }
 
         string? divisor = null;
@@ -170,19 +168,18 @@ internal static class BindingPlanner
             string? error = CanonicalDivisor(field.Path, m.Divisor, out divisor);
             if (error is not null)
             {
-                return Skip(DiagnosticIds.InvalidDivisor, AttributeContract.FromDownward.Divisor, error);
+                return Skip(DiagnosticIds.InvalidDivisor, AttributeContract.FromDownward.Divisor, null, m.Divisor!, field.Path, error);
             }
 
             if (m.Divisor is not null && m.Divisor != divisor)
             {
-                state.Warn(m.Name, DiagnosticIds.NonCanonicalDivisor, AttributeContract.FromDownward.Divisor,
-                    $"Divisor '{m.Divisor}' means '{divisor}' for {field.Path}; write it as \"{divisor}\", the spelling the API server compares", divisor);
+                state.Warn(m.Name, DiagnosticIds.NonCanonicalDivisor, AttributeContract.FromDownward.Divisor, divisor, m.Divisor, divisor!, field.Path);
             }
 
             container = m.ContainerName ?? state.Container;
             if (!NameRules.IsDns1123Label(container))
             {
-                return Skip(DiagnosticIds.InvalidContainerName, AttributeContract.FromDownward.ContainerName, $"container name '{container}' is not a valid Kubernetes container name (lower-case letters, digits and '-', at most 63)");
+                return Skip(DiagnosticIds.InvalidContainerName, AttributeContract.FromDownward.ContainerName, null, container, "set ContainerName to the name of the container whose resources are read");
             }
 
             string token = FieldCatalog.DivisorToken(field.Path, divisor!);
@@ -192,17 +189,17 @@ internal static class BindingPlanner
         }
         else if (m.Divisor is not null)
         {
-            return Skip(DiagnosticIds.ResourceOptionOnField, AttributeContract.FromDownward.Divisor, $"Divisor applies only to resource fields ({FieldCatalog.DescribeResources()}), not to '{m.Path}'; remove it");
+            return Skip(DiagnosticIds.ResourceOptionOnField, AttributeContract.FromDownward.Divisor, null, AttributeContract.FromDownward.Divisor, FieldCatalog.DescribeResources(), m.Path);
         }
         else if (m.ContainerName is not null)
         {
-            return Skip(DiagnosticIds.ResourceOptionOnField, AttributeContract.FromDownward.ContainerName, $"ContainerName applies only to resource fields ({FieldCatalog.DescribeResources()}), not to '{m.Path}'; remove it");
+            return Skip(DiagnosticIds.ResourceOptionOnField, AttributeContract.FromDownward.ContainerName, null, AttributeContract.FromDownward.ContainerName, FieldCatalog.DescribeResources(), m.Path);
         }
 
-        string? channelError = ChooseChannel(m, field, out bool isVolume);
+        string[]? channelError = ChooseChannel(m, field, out bool isVolume);
         if (channelError is not null)
         {
-            return Skip(DiagnosticIds.WrongChannel, ChannelArgument(m), channelError, isVolume ? AttributeContract.DownwardSource.EnvironmentName : AttributeContract.DownwardSource.VolumeName);
+            return Skip(DiagnosticIds.WrongChannel, ChannelArgument(m), isVolume ? AttributeContract.DownwardSource.EnvironmentName : AttributeContract.DownwardSource.VolumeName, channelError);
         }
 
         WarnIfNameIgnored(m, isVolume, state);
@@ -211,27 +208,26 @@ internal static class BindingPlanner
         {
             if (!NameRules.TryCleanItemPath(m.File ?? defaultFile, out name, out string pathError))
             {
-                return Skip(DiagnosticIds.InvalidItemPath, AttributeContract.FromDownward.File, $"File {pathError}");
+                return Skip(DiagnosticIds.InvalidItemPath, AttributeContract.FromDownward.File, null, m.File ?? defaultFile, pathError);
             }
 
             foreach (KeyValuePair<string, string> used in state.Files)
             {
                 if (used.Key == name)
                 {
-                    return Skip(DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File, $"item path '{name}' is already used by '{used.Value}'; set a different File");
+                    return Skip(DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File, null, name, $"is already used by '{used.Value}'");
                 }
 
                 if (NameRules.ItemPathsClash(used.Key, name))
                 {
-                    return Skip(DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File, $"item path '{name}' clashes with '{used.Key}' of '{used.Value}' (a file and a directory cannot share a name); set a different File");
+                    return Skip(DiagnosticIds.DuplicateItemPath, AttributeContract.FromDownward.File, null, name, $"clashes with '{used.Key}' of '{used.Value}' (a file and a directory cannot share a name)");
                 }
             }
 
             state.Files.Add(name, m.Name);
             if (field.IsResource && m.ContainerName is null && state.GuessedContainer)
             {
-                state.Warn(m.Name, DiagnosticIds.GuessedContainerName, "",
-                    $"'{m.Path}' in a volume needs the container's name, and none is set: PodBinding used '{state.Container}' from the assembly name; set ContainerName on [DownwardBinding] to the container's real name");
+                state.Warn(m.Name, DiagnosticIds.GuessedContainerName, "", null, m.Path, state.Container);
             }
         }
         else
@@ -241,16 +237,15 @@ internal static class BindingPlanner
             {
                 if (!NameRules.IsRelaxedEnvVarName(name))
                 {
-                    return Skip(DiagnosticIds.InvalidEnvVarName, AttributeContract.FromDownward.EnvVar, $"'{name}' is not a valid env var name (use letters, digits, '_', '-', '.'; not starting with a digit)");
+                    return Skip(DiagnosticIds.InvalidEnvVarName, AttributeContract.FromDownward.EnvVar, null, name);
                 }
 
-                state.Warn(m.Name, DiagnosticIds.RelaxedEnvVarName, AttributeContract.FromDownward.EnvVar,
-                    $"'{name}' is accepted only by Kubernetes 1.34+ (relaxed env var names; 1.30–1.33 behind a feature gate) and cannot be read from a POSIX shell; prefer letters, digits and '_'");
+                state.Warn(m.Name, DiagnosticIds.RelaxedEnvVarName, AttributeContract.FromDownward.EnvVar, null, name);
             }
 
             if (state.EnvVars.TryGetValue(name, out string? owner))
             {
-                return Skip(DiagnosticIds.DuplicateEnvVar, AttributeContract.FromDownward.EnvVar, $"env var '{name}' is already used by '{owner}'; set a different EnvVar");
+                return Skip(DiagnosticIds.DuplicateEnvVar, AttributeContract.FromDownward.EnvVar, null, name, $"is already used by '{owner}'");
             }
 
             state.EnvVars.Add(name, m.Name);
@@ -277,18 +272,18 @@ internal static class BindingPlanner
         string source = isVolume ? "Source = DownwardSource.Volume" : "Source = DownwardSource.Environment";
         if (m.Source == AttributeContract.DownwardSource.Auto && m.EnvVar is not null && m.File is not null)
         {
-            state.Warn(m.Name, DiagnosticIds.IgnoredChannelName, AttributeContract.FromDownward.File,
-                $"EnvVar and File name both channels, so '{m.Name}' is read from env var '{m.EnvVar}' and File = \"{m.File}\" is ignored; remove File, or remove EnvVar to read it from the volume", AttributeContract.FromDownward.File);
+            state.Warn(m.Name, DiagnosticIds.IgnoredChannelName, AttributeContract.FromDownward.File, AttributeContract.FromDownward.File,
+                $"File = \"{m.File}\"", $"EnvVar and File name both channels, so '{m.Name}' is read from env var '{m.EnvVar}'", "remove File, or remove EnvVar to read it from the volume");
         }
         else if (isVolume && m.EnvVar is not null)
         {
-            state.Warn(m.Name, DiagnosticIds.IgnoredChannelName, AttributeContract.FromDownward.EnvVar,
-                $"EnvVar = \"{m.EnvVar}\" is ignored: {source} reads '{m.Path}' from the volume; remove EnvVar (File names the volume item)", AttributeContract.FromDownward.EnvVar);
+            state.Warn(m.Name, DiagnosticIds.IgnoredChannelName, AttributeContract.FromDownward.EnvVar, AttributeContract.FromDownward.EnvVar,
+                $"EnvVar = \"{m.EnvVar}\"", $"{source} reads '{m.Path}' from the volume", "remove EnvVar (File names the volume item)");
         }
         else if (!isVolume && m.File is not null)
         {
-            state.Warn(m.Name, DiagnosticIds.IgnoredChannelName, AttributeContract.FromDownward.File,
-                $"File = \"{m.File}\" is ignored: {source} reads '{m.Path}' from an env var; remove File (EnvVar names the env var)", AttributeContract.FromDownward.File);
+            state.Warn(m.Name, DiagnosticIds.IgnoredChannelName, AttributeContract.FromDownward.File, AttributeContract.FromDownward.File,
+                $"File = \"{m.File}\"", $"{source} reads '{m.Path}' from an env var", "remove File (EnvVar names the env var)");
         }
     }
 
@@ -297,13 +292,11 @@ internal static class BindingPlanner
     {
         if (field.Volatility == Volatility.Mutable)
         {
-            state.Warn(m.Name, DiagnosticIds.StaleMetadataInEnv, ChannelArgument(m),
-                $"'{m.Path}' can change while the pod runs, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume)", AttributeContract.DownwardSource.VolumeName);
+            state.Warn(m.Name, DiagnosticIds.StaleMetadataInEnv, ChannelArgument(m), AttributeContract.DownwardSource.VolumeName, m.Path);
         }
         else if (field.Volatility == Volatility.Resizable)
         {
-            state.Warn(m.Name, DiagnosticIds.ResizableResourceInEnv, ChannelArgument(m),
-                $"'{field.Path}' changes with in-place pod resize, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume) if the pod may be resized", AttributeContract.DownwardSource.VolumeName);
+            state.Warn(m.Name, DiagnosticIds.ResizableResourceInEnv, ChannelArgument(m), AttributeContract.DownwardSource.VolumeName, field.Path);
         }
     }
 
@@ -315,13 +308,13 @@ internal static class BindingPlanner
     private static PlanFinding? Resolve(MemberSpec m, out DownwardField? field, out string defaultEnv, out string defaultFile)
     {
         string path = m.Path;
-        PlanFinding Skip(string id, string message) => new(m.Name, id, AttributeContract.FromDownward.Path, message, Skips: true);
+        PlanFinding Skip(string id, params string[] args) => PlanFinding.Create(m.Name, id, AttributeContract.FromDownward.Path, Skips: true, fix: null, args);
         field = null;
         defaultEnv = "";
         defaultFile = "";
         if (path.Length == 0)
         {
-            return Skip(DiagnosticIds.UnknownFieldPath, "the field path is empty; use a path such as \"metadata.name\"");
+            return Skip(DiagnosticIds.UnknownFieldPath, path, $"the path is empty; use a path such as \"{DownwardFieldPaths.Name}\"");
         }
 
         if (FieldPathSyntax.TrySplitSubscript(path, out string basePath, out string key))
@@ -329,12 +322,12 @@ internal static class BindingPlanner
             bool labels = basePath == FieldCatalog.Labels;
             if (!labels && basePath != FieldCatalog.Annotations)
             {
-                return Skip(DiagnosticIds.InvalidSubscript, $"'{basePath}' does not take a subscript; only metadata.labels['key'] and metadata.annotations['key'] do");
+                return Skip(DiagnosticIds.InvalidSubscript, key, basePath, $"only {FieldCatalog.Labels}['key'] and {FieldCatalog.Annotations}['key'] take one");
             }
 
             if (!FieldPathSyntax.IsValidKey(basePath, key, out string keyError))
             {
-                return Skip(DiagnosticIds.InvalidSubscript, $"'{key}' is not a valid {(labels ? "label" : "annotation")} key: {keyError}");
+                return Skip(DiagnosticIds.InvalidSubscript, key, basePath, keyError);
             }
 
             field = labels ? FieldCatalog.LabelKey : FieldCatalog.AnnotationKey;
@@ -349,7 +342,7 @@ internal static class BindingPlanner
             if (field.IsResource && !IsValidHugePages(path, out string hugeError))
             {
                 field = null;
-                return Skip(DiagnosticIds.InvalidResource, hugeError);
+                return Skip(DiagnosticIds.InvalidResource, path, hugeError);
             }
 
             defaultEnv = field.DefaultEnvVar;
@@ -359,10 +352,10 @@ internal static class BindingPlanner
 
         if (FieldCatalog.Unsupported.TryGetValue(path, out string? why))
         {
-            return Skip(DiagnosticIds.UnknownFieldPath, why);
+            return Skip(DiagnosticIds.UnknownFieldPath, path, why);
         }
 
-        return Skip(DiagnosticIds.UnknownFieldPath, $"'{path}' is not a Downward API field; use {FieldCatalog.DescribeValidPaths()}");
+        return Skip(DiagnosticIds.UnknownFieldPath, path, $"use {FieldCatalog.DescribeValidPaths()}");
     }
 
     /// <summary>The API accepts any <c>hugepages-</c> suffix (docs/kubernetes-rules.md); PodBinding asks for a real page size.</summary>
@@ -381,7 +374,7 @@ internal static class BindingPlanner
             return true;
         }
 
-        error = $"'{resource}' does not name a page size; use a size such as {resource.Substring(0, dash)}hugepages-2Mi or hugepages-1Gi";
+        error = $"it does not name a page size; use a size such as {resource.Substring(0, dash)}hugepages-2Mi or hugepages-1Gi";
         return false;
     }
 
@@ -396,7 +389,7 @@ internal static class BindingPlanner
 
         if (!Quantity.TryParse(written, out Quantity q, out string parseError))
         {
-            return $"Divisor {parseError}";
+            return $"{parseError}; use one of {string.Join(", ", FieldCatalog.DivisorsFor(resource))}";
         }
 
         IReadOnlyList<string> allowed = FieldCatalog.DivisorsFor(resource);
@@ -416,10 +409,10 @@ internal static class BindingPlanner
             }
         }
 
-        return $"Divisor '{written}' is not accepted for {resource}; use one of {string.Join(", ", allowed)}";
+        return $"use one of {string.Join(", ", allowed)}";
     }
 
-    private static string? ChooseChannel(MemberSpec m, DownwardField field, out bool isVolume)
+    private static string[]? ChooseChannel(MemberSpec m, DownwardField field, out bool isVolume)
     {
         int requested = m.Source;
         if (requested == AttributeContract.DownwardSource.Auto)
@@ -439,16 +432,20 @@ internal static class BindingPlanner
         bool byName = m.Source == AttributeContract.DownwardSource.Auto;
         if (isVolume && (field.LegalIn & Channels.Volume) == 0)
         {
-            return byName
-                ? $"'{m.Path}' can only come from an env var (the API server rejects it in a downwardAPI volume), but File = \"{m.File}\" asks for the volume; remove File (set EnvVar to name the env var)"
-                : $"'{m.Path}' can only come from an env var (the API server rejects it in a downwardAPI volume); use Source = DownwardSource.Environment or Auto";
+            return new[]
+            {
+                m.Path, "an env var", "a downwardAPI volume",
+                byName ? $"File = \"{m.File}\" asks for the volume: remove File (set EnvVar to name the env var)" : "use Source = DownwardSource.Environment or Auto",
+            };
         }
 
         if (!isVolume && (field.LegalIn & Channels.Env) == 0)
         {
-            return byName
-                ? $"'{m.Path}' can only come from a downwardAPI volume (the API server rejects it in an env var), but EnvVar = \"{m.EnvVar}\" asks for an env var; remove EnvVar (set File to name the volume item)"
-                : $"'{m.Path}' can only come from a downwardAPI volume (the API server rejects it in an env var); use Source = DownwardSource.Volume or Auto";
+            return new[]
+            {
+                m.Path, "a downwardAPI volume", "an env var",
+                byName ? $"EnvVar = \"{m.EnvVar}\" asks for an env var: remove EnvVar (set File to name the volume item)" : "use Source = DownwardSource.Volume or Auto",
+            };
         }
 
         return null;
