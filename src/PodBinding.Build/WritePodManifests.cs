@@ -43,6 +43,9 @@ public sealed class WritePodManifests : Task
     /// <summary>A manifest file cannot be written or deleted.</summary>
     public const string FileAccessCode = "PBB005";
 
+    /// <summary>A file PodBinding would write exists but is the user's (no generated header): it is never overwritten.</summary>
+    public const string UserFileCode = "PBB007";
+
     private const string RunWithoutVerify = "Run 'dotnet build' without -p:PodBindingVerifyManifests=true";
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
@@ -94,6 +97,13 @@ public sealed class WritePodManifests : Task
 
         Dictionary<string, Manifest>? expected = Collect(attributes, outputDirectory, assemblyPath);
         if (expected is null)
+        {
+            return false;
+        }
+
+        // Before anything is written: a file in the way that PodBinding did not write stops the whole run, so the folder is
+        // never left half-updated next to a file the user owns.
+        if (!CheckNoUserFiles(expected.Keys, projectDirectory))
         {
             return false;
         }
@@ -155,6 +165,37 @@ public sealed class WritePodManifests : Task
         }
 
         return ok ? expected : null;
+    }
+
+    // The header marks PodBinding's own files; anything else was written by a person (a hand-made kustomization.yaml in
+    // a folder PodBindingManifestFolder points at, a generated file whose header was edited away) and is never replaced.
+    private bool CheckNoUserFiles(IEnumerable<string> paths, string projectDirectory)
+    {
+        bool ok = true;
+        foreach (string fullPath in paths.OrderBy(p => p, StringComparer.Ordinal))
+        {
+            string display = Display(fullPath, projectDirectory);
+            try
+            {
+                if (!File.Exists(fullPath) || HasGeneratedHeader(fullPath))
+                {
+                    continue;
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Log.LogError(null, FileAccessCode, null, fullPath, 0, 0, 0, 0, "PodBinding cannot read {0}: {1}", display, ex.Message);
+                ok = false;
+                continue;
+            }
+
+            Log.LogError(null, UserFileCode, null, fullPath, 1, 0, 0, 0,
+                "{0} was not written by PodBinding (its first line is not '{1}'), so PodBinding does not overwrite it and wrote no YAML in this build. Point PodBindingManifestFolder at a folder of its own (the default is deploy/podbinding), or move {0} elsewhere and build again.",
+                display, GeneratedHeader);
+            ok = false;
+        }
+
+        return ok;
     }
 
     private static string? CheckRelativePath(string relative)
