@@ -33,6 +33,11 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            if (BuildFixesManifests(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions))
+            {
+                return; // the build's own task rewrites or deletes each file right after this compile, and logs it once
+            }
+
             ManifestIndex index = ManifestIndex.Create(start.Options, start.TryGetValue, start.CancellationToken);
             GeneratorOptions options = GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, start.Compilation.AssemblyName);
             var generated = new List<(ManifestFile File, string Name)>();
@@ -74,7 +79,7 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
                 DiagnosticDescriptors.ManifestDrift,
                 file.LineLocation(0),
                 file.DisplayPath,
-                "no [FromDownward] class in this project generates it any more; delete it (the build deletes it when it writes the manifests)"));
+                "no [FromDownward] class in this project generates it any more; delete it (a build that writes the manifests deletes it)"));
             return;
         }
 
@@ -93,6 +98,20 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
             ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Content, generated),
             file.DisplayPath,
             $"it differs from what {wanted.Owner} generates (first at line {line + 1}); rebuild to rewrite {display}, or apply the code fix, and commit it"));
+    }
+
+    /// <summary>
+    /// A command-line build that writes the YAML (the default) or verifies it runs the PodBindingWriteManifests task right
+    /// after the compile: it rewrites or deletes each stale file and says so (or, verifying, reports PBB001/PBB002). A
+    /// PB0300 in that same build would tell the user to do what the build is about to do. The IDE's design-time builds
+    /// never run the task, so there (and where the YAML is neither written nor verified) PB0300 is the only report.
+    /// </summary>
+    internal static bool BuildFixesManifests(AnalyzerConfigOptions global)
+    {
+        bool designTime = string.Equals(GeneratorOptions.Property(global, "DesignTimeBuild"), "true", StringComparison.OrdinalIgnoreCase);
+        bool writes = string.Equals(GeneratorOptions.Property(global, "PodBindingWriteManifests"), "true", StringComparison.OrdinalIgnoreCase);
+        bool verifies = string.Equals(GeneratorOptions.Property(global, "PodBindingVerifyManifests"), "true", StringComparison.OrdinalIgnoreCase);
+        return !designTime && (writes || verifies);
     }
 
     /// <summary>The file's name inside the manifest folder ('/' separated), or null when it is elsewhere.</summary>
