@@ -13,8 +13,12 @@ internal static class ItemFileCheck
     private const int AtFdCwd = -100;
     private const uint StatxType = 0x1;
     private const uint StatxSize = 0x200;
+    private const uint StatxInode = 0x100;
     private const int ModeOffset = 28;
+    private const int InodeOffset = 32;
     private const int SizeOffset = 40;
+    private const int DeviceMajorOffset = 136;
+    private const int DeviceMinorOffset = 140;
     private const int NoEntry = 2;
     private const int NotDirectory = 20;
 
@@ -70,6 +74,40 @@ internal static class ItemFileCheck
             _ => "not a file",
         };
         return type == 0x8000 ? Kind.RegularFile : type == 0x4000 ? Kind.Directory : Kind.Special;
+    }
+
+    /// <summary>
+    /// Which directory a path names now: device and inode, as <c>stat</c> reports them. A volume directory removed
+    /// and created again (a remount, a hand-made folder rebuilt) keeps its path but gets a new identity, and an
+    /// inotify watch stays on the old one. Null when nothing is there; <see cref="DirectoryIdentity.Unknown"/> when
+    /// it cannot be told (not Linux, or statx unavailable).
+    /// </summary>
+    internal static DirectoryIdentity? Identify(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return DirectoryIdentity.Unknown;
+        }
+
+        byte[] buffer = t_buffer ??= new byte[256];
+        if (NativeMethods.Statx(AtFdCwd, path, 0, StatxType | StatxInode, buffer) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            return errno is NoEntry or NotDirectory ? null : DirectoryIdentity.Unknown;
+        }
+
+        ulong device = ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(DeviceMajorOffset)) << 32)
+            | BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(DeviceMinorOffset));
+        return new DirectoryIdentity(device, BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(InodeOffset)));
+    }
+
+    /// <summary>A directory's device and inode; <see cref="Unknown"/> compares equal to nothing but itself.</summary>
+    internal readonly record struct DirectoryIdentity(ulong Device, ulong Inode)
+    {
+        /// <summary>Not known on this platform: never taken as a change.</summary>
+        public static DirectoryIdentity Unknown { get; } = new(ulong.MaxValue, ulong.MaxValue);
+
+        public bool IsKnown => this != Unknown;
     }
 
     private static class NativeMethods

@@ -60,7 +60,10 @@ public sealed class DownwardWatcher<T> : IDisposable
     /// <summary>The <c>..data</c> version the current value was read from (null for a plain folder).</summary>
     public string? Version => Volatile.Read(ref _snapshot)?.Version;
 
-    /// <summary>Whether file-system events are active (false: polling only).</summary>
+    /// <summary>
+    /// Whether file-system events are active (false: polling only). Each poll checks that the volume directory is
+    /// still the one the events watch; one removed or created again turns this false until events are re-armed.
+    /// </summary>
     public bool UsesFileSystemEvents => _loop.UsesFileSystemEvents;
 
     internal VolumeChangeLoop Loop => _loop;
