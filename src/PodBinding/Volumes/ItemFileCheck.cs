@@ -10,7 +10,7 @@ namespace PodBinding.Volumes;
 /// </summary>
 internal static class ItemFileCheck
 {
-    private const int AtFdCwd = -100;
+    internal const int AtFdCwd = -100;
     private const uint StatxType = 0x1;
     private const uint StatxSize = 0x200;
     private const uint StatxInode = 0x100;
@@ -21,6 +21,9 @@ internal static class ItemFileCheck
     private const int DeviceMinorOffset = 140;
     private const int NoEntry = 2;
     private const int NotDirectory = 20;
+    private const int AtEmptyPath = 0x1000;
+    private const int OpenNonBlocking = 0x800;   // O_NONBLOCK, the same on x86-64 and arm64
+    private const int OpenCloseOnExec = 0x80000; // O_CLOEXEC, the same on x86-64 and arm64
 
     [ThreadStatic]
     private static byte[]? t_buffer;
@@ -77,12 +80,10 @@ internal static class ItemFileCheck
     }
 
     /// <summary>
-    /// Which directory a path names now: device and inode, as <c>stat</c> reports them. A volume directory removed
-    /// and created again (a remount, a hand-made folder rebuilt) keeps its path but gets a new identity, and an
-    /// inotify watch stays on the old one. Null when nothing is there; <see cref="DirectoryIdentity.Unknown"/> when
-    /// it cannot be told (not Linux, or statx unavailable).
+    /// The device and inode of what <paramref name="path"/> names (or, with <paramref name="path"/> empty, of the open
+    /// <paramref name="fd"/>): null when nothing is there, <see cref="DirectoryIdentity.Unknown"/> when it cannot be told.
     /// </summary>
-    internal static DirectoryIdentity? Identify(string path)
+    internal static DirectoryIdentity? Identify(string path, int fd = AtFdCwd)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -90,7 +91,8 @@ internal static class ItemFileCheck
         }
 
         byte[] buffer = t_buffer ??= new byte[256];
-        if (NativeMethods.Statx(AtFdCwd, path, 0, StatxType | StatxInode, buffer) != 0)
+        int flags = path.Length == 0 ? AtEmptyPath : 0;
+        if (NativeMethods.Statx(fd, path, flags, StatxType | StatxInode, buffer) != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
             return errno is NoEntry or NotDirectory ? null : DirectoryIdentity.Unknown;
@@ -101,14 +103,9 @@ internal static class ItemFileCheck
         return new DirectoryIdentity(device, BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(InodeOffset)));
     }
 
-    /// <summary>A directory's device and inode; <see cref="Unknown"/> compares equal to nothing but itself.</summary>
-    internal readonly record struct DirectoryIdentity(ulong Device, ulong Inode)
-    {
-        /// <summary>Not known on this platform: never taken as a change.</summary>
-        public static DirectoryIdentity Unknown { get; } = new(ulong.MaxValue, ulong.MaxValue);
-
-        public bool IsKnown => this != Unknown;
-    }
+    /// <summary>Opens <paramref name="path"/> read-only without following it into a FIFO wait; -1 on failure.</summary>
+    internal static int OpenForIdentity(string path) =>
+        OperatingSystem.IsLinux() ? NativeMethods.Open(path, OpenCloseOnExec | OpenNonBlocking) : -1;
 
     private static class NativeMethods
     {
@@ -119,5 +116,8 @@ internal static class ItemFileCheck
             int flags,
             uint mask,
             byte[] buffer);
+
+        [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+        internal static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
     }
 }

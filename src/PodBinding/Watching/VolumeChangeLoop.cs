@@ -19,7 +19,7 @@ public sealed class VolumeChangeLoop : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private FileSystemWatcher? _events;
-    private ItemFileCheck.DirectoryIdentity? _eventsIdentity;
+    private PinnedDirectory? _watched;
     private bool _directoryGone;
     private bool _startFailureReported;
     private long _eventSignals;
@@ -76,6 +76,7 @@ public sealed class VolumeChangeLoop : IDisposable
 
         _stop.Cancel();
         Interlocked.Exchange(ref _events, null)?.Dispose();
+        Interlocked.Exchange(ref _watched, null)?.Dispose();
         if (!t_onLoop)
         {
             try
@@ -143,13 +144,7 @@ public sealed class VolumeChangeLoop : IDisposable
     /// </summary>
     private void CheckDirectoryIdentity()
     {
-        if (Volatile.Read(ref _events) is not { } events || _eventsIdentity is not { IsKnown: true } watched)
-        {
-            return;
-        }
-
-        ItemFileCheck.DirectoryIdentity? now = ItemFileCheck.Identify(_directory);
-        if (now == watched || now is { IsKnown: false })
+        if (Volatile.Read(ref _events) is not { } events || _watched is not { } watched || !watched.IsReplacedAt(_directory, out bool gone))
         {
             return;
         }
@@ -159,9 +154,10 @@ public sealed class VolumeChangeLoop : IDisposable
             events.Dispose();
         }
 
+        Interlocked.Exchange(ref _watched, null)?.Dispose(); // lets the old directory go
         _nextEventsAttempt = DateTime.MinValue;
         _startFailureReported = true; // the report below covers a failed re-arm too
-        if (now is null)
+        if (gone)
         {
             _directoryGone = true;
             _report(new DownwardWatchError(DownwardWatchErrorKind.Events, new DirectoryNotFoundException(
@@ -179,11 +175,12 @@ public sealed class VolumeChangeLoop : IDisposable
 
     private void TryStartEvents()
     {
+        PinnedDirectory? pinned = null;
         try
         {
-            // Identity first: if the directory is replaced right after, the next pass sees a mismatch and re-arms;
-            // taken after the watcher, a replacement in between would never be noticed.
-            ItemFileCheck.DirectoryIdentity? identity = ItemFileCheck.Identify(_directory);
+            // Pinned first: if the directory is replaced right after, the next pass sees a mismatch and re-arms;
+            // pinned after the watcher, a replacement in between would never be noticed.
+            pinned = PinnedDirectory.Open(_directory);
             var events = new FileSystemWatcher(_directory)
             {
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName,
@@ -197,10 +194,11 @@ public sealed class VolumeChangeLoop : IDisposable
             if (Volatile.Read(ref _disposed) != 0)
             {
                 events.Dispose();
+                pinned.Dispose();
                 return;
             }
 
-            _eventsIdentity = identity;
+            Interlocked.Exchange(ref _watched, pinned)?.Dispose();
             Volatile.Write(ref _events, events);
             _startFailureReported = false;
             if (_directoryGone)
@@ -212,6 +210,7 @@ public sealed class VolumeChangeLoop : IDisposable
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
+            pinned?.Dispose();
             _nextEventsAttempt = DateTime.UtcNow + _options.WatcherRestartDelay;
 
             // Reported once per outage: retrying every WatcherRestartDelay must not repeat the same error.
