@@ -14,8 +14,14 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Information, "Reloaded {Type}: the kubelet updated the volume (version {Version})")]
     public static partial void Reloaded(ILogger logger, string type, string? version);
 
-    [LoggerMessage(4, LogLevel.Warning, "Could not reload {Type}; keeping the previous value: {Problem}")]
-    public static partial void ReloadFailed(ILogger logger, string type, string problem, Exception exception);
+    [LoggerMessage(4, LogLevel.Warning, "Could not reload {Type}; keeping the previous value until a reload succeeds (logged again only then): {Problem}")]
+    public static partial void ReloadFailed(ILogger logger, string type, string problem, Exception? exception);
+
+    [LoggerMessage(7, LogLevel.Debug, "Still cannot reload {Type} ({Count} failed reloads so far): {Problem}")]
+    public static partial void ReloadStillFailing(ILogger logger, string type, int count, string problem);
+
+    [LoggerMessage(8, LogLevel.Information, "Reloading {Type} works again: the failure cleared after {Count} failed reloads")]
+    public static partial void ReloadRecovered(ILogger logger, string type, int count);
 
     [LoggerMessage(5, LogLevel.Error, "A change callback for {Type} threw; other callbacks still ran")]
     public static partial void CallbackFailed(ILogger logger, string type, Exception exception);

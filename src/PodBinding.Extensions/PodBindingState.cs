@@ -16,6 +16,7 @@ public sealed class PodBindingState<T> : IDisposable
     private readonly DownwardWatcher<T>? _watcher;
     private readonly T _fixed = null!;
     private CancellationTokenSource _changed = new();
+    private int _failedReloads;
 
     /// <summary>Loads <typeparamref name="T"/> (throwing <see cref="DownwardApiLoadException"/> when the pod is misconfigured) and starts watching.</summary>
     public PodBindingState(PodBindingRegistration<T> registration, ILogger logger)
@@ -29,6 +30,7 @@ public sealed class PodBindingState<T> : IDisposable
                 _watcher = DownwardWatcher.Start<T>(source, registration.WatchOptions);
                 _watcher.Subscribe(OnChanged);
                 _watcher.Error += OnError;
+                _watcher.Recovered += OnRecovered;
             }
             else
             {
@@ -52,6 +54,8 @@ public sealed class PodBindingState<T> : IDisposable
 
     /// <summary>Raised after each change, with the new value.</summary>
     public event Action<T>? Changed;
+
+    internal DownwardWatcher<T>? Watcher => _watcher;
 
     /// <inheritdoc/>
     public void Dispose() => _watcher?.Dispose();
@@ -89,12 +93,30 @@ public sealed class PodBindingState<T> : IDisposable
         }
     }
 
+    private void OnRecovered(int failedReloads)
+    {
+        Interlocked.Exchange(ref _failedReloads, 0);
+        Log.ReloadRecovered(_logger, T.DownwardApi.TypeName, failedReloads);
+    }
+
     private void OnError(DownwardWatchError error)
     {
         switch (error.Kind)
         {
             case DownwardWatchErrorKind.Reload:
-                Log.ReloadFailed(_logger, T.DownwardApi.TypeName, error.Exception.Message, error.Exception);
+                // Once when the failure starts, once when it clears (OnRecovered): a volume that stays broken must
+                // not flood the log. The load exception's message is the whole report; attaching it would print the
+                // problem list (and its fix YAML) a second time.
+                int failed = Interlocked.Increment(ref _failedReloads);
+                if (failed == 1)
+                {
+                    Log.ReloadFailed(_logger, T.DownwardApi.TypeName, error.Exception.Message, error.Exception is DownwardApiLoadException ? null : error.Exception);
+                }
+                else
+                {
+                    Log.ReloadStillFailing(_logger, T.DownwardApi.TypeName, failed, error.Exception.Message);
+                }
+
                 break;
             case DownwardWatchErrorKind.Callback:
                 Log.CallbackFailed(_logger, T.DownwardApi.TypeName, error.Exception);

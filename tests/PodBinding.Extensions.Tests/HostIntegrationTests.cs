@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -117,26 +116,6 @@ public sealed class HostIntegrationTests
         while (!condition())
         {
             await Task.Delay(10, timeout.Token);
-        }
-    }
-
-    private sealed class LogCollector : ILoggerProvider, ILogger
-    {
-        private readonly ConcurrentQueue<string> _messages = new();
-
-        public IEnumerable<string> Messages => _messages;
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            _messages.Enqueue(formatter(state, exception));
-
-        public void Dispose()
-        {
         }
     }
 }
