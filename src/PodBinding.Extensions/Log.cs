@@ -28,4 +28,19 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Warning, "File-system events for {Type} failed; polling until they recover: {Problem}")]
     public static partial void EventsFailed(ILogger logger, string type, string problem, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Warning, "Could not reload the downward API volume at {Volume} into configuration; keeping the previous values until a reload succeeds (logged again only then): {Problem}")]
+    public static partial void ConfigurationReloadFailed(ILogger logger, string volume, string problem);
+
+    [LoggerMessage(10, LogLevel.Debug, "Still cannot reload the downward API volume at {Volume} into configuration ({Count} failed reloads so far): {Problem}")]
+    public static partial void ConfigurationStillFailing(ILogger logger, string volume, int count, string problem);
+
+    [LoggerMessage(11, LogLevel.Information, "Reloading the downward API volume at {Volume} into configuration works again: the failure cleared after {Count} failed reloads")]
+    public static partial void ConfigurationReloadRecovered(ILogger logger, string volume, int count);
+
+    [LoggerMessage(12, LogLevel.Error, "A ReloadFailed handler for the downward API volume at {Volume} threw")]
+    public static partial void ConfigurationHandlerFailed(ILogger logger, string volume, Exception exception);
+
+    [LoggerMessage(13, LogLevel.Warning, "File-system events for the downward API volume at {Volume} failed; polling covers: {Problem}")]
+    public static partial void ConfigurationEventsFailed(ILogger logger, string volume, string problem);
 }
