@@ -8,8 +8,12 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Information, "Loaded {Type} ({Members} members, volume {Volume}, watching: {Watching})")]
     public static partial void Loaded(ILogger logger, string type, int members, string volume, bool watching);
 
-    [LoggerMessage(2, LogLevel.Critical, "Could not load {Type} from the Downward API: {Problems}")]
-    public static partial void LoadFailed(ILogger logger, string type, string problems, Exception exception);
+    // The load exception's message is the whole report (it names the type); attaching the exception would print it twice.
+    [LoggerMessage(2, LogLevel.Critical, "{Problems}")]
+    public static partial void LoadFailed(ILogger logger, string problems);
+
+    [LoggerMessage(14, LogLevel.Information, "Stopping the host because {Type} could not be loaded (exit code {ExitCode}); the problems are listed above")]
+    public static partial void StoppingHost(ILogger logger, string type, int exitCode);
 
     [LoggerMessage(3, LogLevel.Information, "Reloaded {Type}: the kubelet updated the volume (version {Version})")]
     public static partial void Reloaded(ILogger logger, string type, string? version);

@@ -39,7 +39,8 @@ public sealed class PodBindingState<T> : IDisposable
         }
         catch (DownwardApiLoadException e)
         {
-            Log.LoadFailed(_logger, T.DownwardApi.TypeName, e.Message, e);
+            registration.LoadFailure = e;
+            Log.LoadFailed(_logger, e.Message);
             throw;
         }
 
