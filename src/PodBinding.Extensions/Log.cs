@@ -47,4 +47,7 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Warning, "File-system events for the downward API volume at {Volume} failed; polling covers: {Problem}")]
     public static partial void ConfigurationEventsFailed(ILogger logger, string volume, string problem);
+
+    [LoggerMessage(15, LogLevel.Warning, "Reading {Type} from the simulated pod in {Folder}, not from a real pod, because {Reason}")]
+    public static partial void UsingSimulatedPod(ILogger logger, string type, string folder, string reason);
 }

@@ -37,7 +37,8 @@ public static class PodBindingServiceCollectionExtensions
 
             return new PodBindingState<T>(
                 registration,
-                (sp.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<PodBindingState<T>>());
+                (sp.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<PodBindingState<T>>(),
+                sp.GetService<IHostEnvironment>());
         });
         services.TryAddSingleton<IOptionsMonitor<T>>(static sp => new PodBindingOptionsMonitor<T>(sp.GetRequiredService<PodBindingState<T>>()));
         services.TryAddSingleton<IOptions<T>>(static sp => Options.Create(sp.GetRequiredService<PodBindingState<T>>().Current));

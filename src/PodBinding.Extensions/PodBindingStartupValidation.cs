@@ -20,7 +20,7 @@ internal sealed class PodBindingStartupValidation<T>(IServiceProvider services) 
         {
             _ = services.GetRequiredService<PodBindingState<T>>();
         }
-        catch (DownwardApiLoadException)
+        catch (Exception e) when (e is DownwardApiLoadException or FormatException)
         {
             var registration = services.GetRequiredService<PodBindingRegistration<T>>();
             if (registration.StartFailureExitCode is { } exitCode)

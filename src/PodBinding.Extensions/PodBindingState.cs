@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using PodBinding.Watching;
@@ -20,9 +21,32 @@ public sealed class PodBindingState<T> : IDisposable
 
     /// <summary>Loads <typeparamref name="T"/> (throwing <see cref="DownwardApiLoadException"/> when the pod is misconfigured) and starts watching.</summary>
     public PodBindingState(PodBindingRegistration<T> registration, ILogger logger)
+        : this(registration, logger, host: null)
     {
+    }
+
+    /// <summary>As the other constructor; <paramref name="host"/> lets the Development environment read a simulated pod outside a cluster.</summary>
+    public PodBindingState(PodBindingRegistration<T> registration, ILogger logger, IHostEnvironment? host)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
         _logger = logger;
-        PodSource source = registration.ResolveSource();
+        PodSource source;
+        try
+        {
+            source = registration.ResolveSource(host);
+        }
+        catch (FormatException e)
+        {
+            registration.LoadFailure = e; // a simulated pod's pod.env that is not KEY=VALUE: reported like a load failure
+            Log.LoadFailed(_logger, e.Message);
+            throw;
+        }
+
+        if (source.SimulatedPodFolder is { } simulated)
+        {
+            Log.UsingSimulatedPod(_logger, T.DownwardApi.TypeName, simulated, source.SimulatedPodReason ?? "it was chosen as the source");
+        }
+
         try
         {
             if (registration.Watch)
