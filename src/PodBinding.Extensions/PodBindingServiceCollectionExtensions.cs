@@ -24,9 +24,22 @@ public static class PodBindingServiceCollectionExtensions
         configure?.Invoke(registration);
 
         services.TryAddSingleton(registration);
-        services.TryAddSingleton(static sp => new PodBindingState<T>(
-            sp.GetRequiredService<PodBindingRegistration<T>>(),
-            (sp.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<PodBindingState<T>>()));
+        services.TryAddSingleton(static sp =>
+        {
+            var registration = sp.GetRequiredService<PodBindingRegistration<T>>();
+
+            // A failed singleton factory runs again on the next resolution: rethrow the first failure instead of
+            // loading and logging the same report once more.
+            if (registration.LoadFailure is { } failure)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+            }
+
+            return new PodBindingState<T>(
+                registration,
+                (sp.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<PodBindingState<T>>(),
+                sp.GetService<IHostEnvironment>());
+        });
         services.TryAddSingleton<IOptionsMonitor<T>>(static sp => new PodBindingOptionsMonitor<T>(sp.GetRequiredService<PodBindingState<T>>()));
         services.TryAddSingleton<IOptions<T>>(static sp => Options.Create(sp.GetRequiredService<PodBindingState<T>>().Current));
         services.TryAddScoped<IOptionsSnapshot<T>>(static sp => new Snapshot<T>(sp.GetRequiredService<PodBindingState<T>>().Current));

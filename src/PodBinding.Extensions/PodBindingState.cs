@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using PodBinding.Watching;
@@ -16,12 +17,36 @@ public sealed class PodBindingState<T> : IDisposable
     private readonly DownwardWatcher<T>? _watcher;
     private readonly T _fixed = null!;
     private CancellationTokenSource _changed = new();
+    private int _failedReloads;
 
     /// <summary>Loads <typeparamref name="T"/> (throwing <see cref="DownwardApiLoadException"/> when the pod is misconfigured) and starts watching.</summary>
     public PodBindingState(PodBindingRegistration<T> registration, ILogger logger)
+        : this(registration, logger, host: null)
     {
+    }
+
+    /// <summary>As the other constructor; <paramref name="host"/> lets the Development environment read a simulated pod outside a cluster.</summary>
+    public PodBindingState(PodBindingRegistration<T> registration, ILogger logger, IHostEnvironment? host)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
         _logger = logger;
-        PodSource source = registration.ResolveSource();
+        PodSource source;
+        try
+        {
+            source = registration.ResolveSource(host);
+        }
+        catch (FormatException e)
+        {
+            registration.LoadFailure = e; // a simulated pod's pod.env that is not KEY=VALUE: reported like a load failure
+            Log.LoadFailed(_logger, e.Message);
+            throw;
+        }
+
+        if (source.SimulatedPodFolder is { } simulated)
+        {
+            Log.UsingSimulatedPod(_logger, T.DownwardApi.TypeName, simulated, source.SimulatedPodReason ?? "it was chosen as the source");
+        }
+
         try
         {
             if (registration.Watch)
@@ -29,6 +54,7 @@ public sealed class PodBindingState<T> : IDisposable
                 _watcher = DownwardWatcher.Start<T>(source, registration.WatchOptions);
                 _watcher.Subscribe(OnChanged);
                 _watcher.Error += OnError;
+                _watcher.Recovered += OnRecovered;
             }
             else
             {
@@ -37,7 +63,8 @@ public sealed class PodBindingState<T> : IDisposable
         }
         catch (DownwardApiLoadException e)
         {
-            Log.LoadFailed(_logger, T.DownwardApi.TypeName, e.Message, e);
+            registration.LoadFailure = e;
+            Log.LoadFailed(_logger, e.Message);
             throw;
         }
 
@@ -52,6 +79,8 @@ public sealed class PodBindingState<T> : IDisposable
 
     /// <summary>Raised after each change, with the new value.</summary>
     public event Action<T>? Changed;
+
+    internal DownwardWatcher<T>? Watcher => _watcher;
 
     /// <inheritdoc/>
     public void Dispose() => _watcher?.Dispose();
@@ -89,12 +118,30 @@ public sealed class PodBindingState<T> : IDisposable
         }
     }
 
+    private void OnRecovered(int failedReloads)
+    {
+        Interlocked.Exchange(ref _failedReloads, 0);
+        Log.ReloadRecovered(_logger, T.DownwardApi.TypeName, failedReloads);
+    }
+
     private void OnError(DownwardWatchError error)
     {
         switch (error.Kind)
         {
             case DownwardWatchErrorKind.Reload:
-                Log.ReloadFailed(_logger, T.DownwardApi.TypeName, error.Exception.Message, error.Exception);
+                // Once when the failure starts, once when it clears (OnRecovered): a volume that stays broken must
+                // not flood the log. The load exception's message is the whole report; attaching it would print the
+                // problem list (and its fix YAML) a second time.
+                int failed = Interlocked.Increment(ref _failedReloads);
+                if (failed == 1)
+                {
+                    Log.ReloadFailed(_logger, T.DownwardApi.TypeName, error.Exception.Message, error.Exception is DownwardApiLoadException ? null : error.Exception);
+                }
+                else
+                {
+                    Log.ReloadStillFailing(_logger, T.DownwardApi.TypeName, failed, error.Exception.Message);
+                }
+
                 break;
             case DownwardWatchErrorKind.Callback:
                 Log.CallbackFailed(_logger, T.DownwardApi.TypeName, error.Exception);

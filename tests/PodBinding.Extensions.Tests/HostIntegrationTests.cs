@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -52,21 +51,32 @@ public sealed class HostIntegrationTests
     }
 
     [Fact]
-    public async Task A_misconfigured_pod_stops_the_host_at_start_with_the_loaders_errors()
+    public async Task A_misconfigured_pod_stops_the_host_at_start_with_the_loaders_errors_reported_once()
     {
         using var folder = new PodFolder();
         var logs = new LogCollector();
         using IHost host = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings()).Also(builder =>
         {
             builder.Logging.AddProvider(logs);
-            builder.Services.AddPodBinding<ShopPod>(r => r.Source = PodSource.FromDirectory(Path.Combine(folder.Root, "missing"), new Dictionary<string, string>()));
+            builder.Services.AddPodBinding<ShopPod>(r =>
+            {
+                r.Source = PodSource.FromDirectory(Path.Combine(folder.Root, "missing"), new Dictionary<string, string>());
+                r.StartFailureExitCode = null; // this is the test runner's process
+            });
         }).Build();
 
-        DownwardApiLoadException error = await Assert.ThrowsAsync<DownwardApiLoadException>(() => host.StartAsync());
+        await host.StartAsync();
 
-        Assert.Contains("POD_NAME", error.Message);
-        Assert.Contains("no downward API volume is mounted at", error.Message);
-        Assert.Contains(logs.Messages, m => m.StartsWith("Could not load PodBinding.Extensions.Tests.ShopPod", StringComparison.Ordinal));
+        Assert.True(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+        string report = Assert.Single(logs.Messages, m => m.Contains("POD_NAME", StringComparison.Ordinal));
+        Assert.StartsWith("Could not load PodBinding.Extensions.Tests.ShopPod from the Downward API: ", report);
+        Assert.Contains("no downward API volume is mounted at", report);
+
+        // Resolving it again rethrows the same failure without loading or logging it again.
+        DownwardApiLoadException error = Assert.Throws<DownwardApiLoadException>(() => host.Services.GetRequiredService<ShopPod>());
+        Assert.Equal(report, error.Message);
+        Assert.Single(logs.Messages, m => m.Contains("POD_NAME", StringComparison.Ordinal));
+        await host.StopAsync();
     }
 
     [Fact]
@@ -117,26 +127,6 @@ public sealed class HostIntegrationTests
         while (!condition())
         {
             await Task.Delay(10, timeout.Token);
-        }
-    }
-
-    private sealed class LogCollector : ILoggerProvider, ILogger
-    {
-        private readonly ConcurrentQueue<string> _messages = new();
-
-        public IEnumerable<string> Messages => _messages;
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            _messages.Enqueue(formatter(state, exception));
-
-        public void Dispose()
-        {
         }
     }
 }

@@ -23,4 +23,14 @@ public static class DownwardApiConfigurationExtensions
             ReloadOnChange = reloadOnChange,
         });
     }
+
+    /// <summary>Adds a downward API volume configured by <paramref name="configure"/> (directory, watch options, logger).</summary>
+    public static IConfigurationBuilder AddDownwardApiVolume(this IConfigurationBuilder builder, Action<DownwardApiConfigurationSource> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var source = new DownwardApiConfigurationSource();
+        configure(source);
+        return builder.Add(source);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using PodBinding.Watching;
 
 namespace PodBinding.Extensions.Configuration;
@@ -17,6 +18,14 @@ public sealed class DownwardApiConfigurationSource : IConfigurationSource
 
     /// <summary>How changes are noticed.</summary>
     public DownwardWatchOptions WatchOptions { get; set; } = new();
+
+    /// <summary>
+    /// Where reload failures are logged: once when a failure starts, once when it clears (with the count of failed
+    /// reloads). Configuration is built before logging exists, so this is usually set later, by
+    /// <c>services.AddDownwardApiVolumeLogging()</c>; without a logger, failures are still in the provider's
+    /// <see cref="DownwardApiConfigurationProvider.LastError"/> and <see cref="DownwardApiConfigurationProvider.ReloadFailed"/>.
+    /// </summary>
+    public ILogger? Logger { get; set; }
 
     /// <inheritdoc/>
     public IConfigurationProvider Build(IConfigurationBuilder builder) => new DownwardApiConfigurationProvider(this);

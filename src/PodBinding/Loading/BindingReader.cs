@@ -183,7 +183,7 @@ public sealed class BindingReader
     {
         if (_errors is not null)
         {
-            throw new DownwardApiLoadException(_info.TypeName, _errors);
+            throw new DownwardApiLoadException(_info.TypeName, _errors, _source.LoadErrorNote());
         }
     }
 

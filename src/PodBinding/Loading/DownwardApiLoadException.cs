@@ -10,7 +10,13 @@ public sealed class DownwardApiLoadException : Exception
 {
     /// <summary>Creates the exception for <paramref name="typeName"/>.</summary>
     public DownwardApiLoadException(string typeName, IReadOnlyList<DownwardApiError> errors)
-        : base(Describe(typeName, errors))
+        : this(typeName, errors, note: null)
+    {
+    }
+
+    /// <summary>Creates the exception with a closing <paramref name="note"/> about where it read (a simulated pod, outside a cluster).</summary>
+    public DownwardApiLoadException(string typeName, IReadOnlyList<DownwardApiError> errors, string? note)
+        : base(Describe(typeName, errors, note))
     {
         TypeName = typeName;
         Errors = errors;
@@ -22,7 +28,7 @@ public sealed class DownwardApiLoadException : Exception
     /// <summary>Every problem, in member order.</summary>
     public IReadOnlyList<DownwardApiError> Errors { get; }
 
-    private static string Describe(string typeName, IReadOnlyList<DownwardApiError> errors)
+    private static string Describe(string typeName, IReadOnlyList<DownwardApiError> errors, string? note)
     {
         var text = new StringBuilder();
         text.Append("Could not load ").Append(typeName).Append(" from the Downward API: ")
@@ -35,6 +41,11 @@ public sealed class DownwardApiLoadException : Exception
                 text.Append("\n  Fix: ");
                 text.Append(error.Fix.Replace("\n", "\n       ", StringComparison.Ordinal));
             }
+        }
+
+        if (note is not null)
+        {
+            text.Append('\n').Append(note);
         }
 
         return text.ToString();

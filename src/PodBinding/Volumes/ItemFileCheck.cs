@@ -10,13 +10,20 @@ namespace PodBinding.Volumes;
 /// </summary>
 internal static class ItemFileCheck
 {
-    private const int AtFdCwd = -100;
+    internal const int AtFdCwd = -100;
     private const uint StatxType = 0x1;
     private const uint StatxSize = 0x200;
+    private const uint StatxInode = 0x100;
     private const int ModeOffset = 28;
+    private const int InodeOffset = 32;
     private const int SizeOffset = 40;
+    private const int DeviceMajorOffset = 136;
+    private const int DeviceMinorOffset = 140;
     private const int NoEntry = 2;
     private const int NotDirectory = 20;
+    private const int AtEmptyPath = 0x1000;
+    private const int OpenNonBlocking = 0x800;   // O_NONBLOCK, the same on x86-64 and arm64
+    private const int OpenCloseOnExec = 0x80000; // O_CLOEXEC, the same on x86-64 and arm64
 
     [ThreadStatic]
     private static byte[]? t_buffer;
@@ -72,6 +79,34 @@ internal static class ItemFileCheck
         return type == 0x8000 ? Kind.RegularFile : type == 0x4000 ? Kind.Directory : Kind.Special;
     }
 
+    /// <summary>
+    /// The device and inode of what <paramref name="path"/> names (or, with <paramref name="path"/> empty, of the open
+    /// <paramref name="fd"/>): null when nothing is there, <see cref="DirectoryIdentity.Unknown"/> when it cannot be told.
+    /// </summary>
+    internal static DirectoryIdentity? Identify(string path, int fd = AtFdCwd)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return DirectoryIdentity.Unknown;
+        }
+
+        byte[] buffer = t_buffer ??= new byte[256];
+        int flags = path.Length == 0 ? AtEmptyPath : 0;
+        if (NativeMethods.Statx(fd, path, flags, StatxType | StatxInode, buffer) != 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            return errno is NoEntry or NotDirectory ? null : DirectoryIdentity.Unknown;
+        }
+
+        ulong device = ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(DeviceMajorOffset)) << 32)
+            | BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(DeviceMinorOffset));
+        return new DirectoryIdentity(device, BinaryPrimitives.ReadUInt64LittleEndian(buffer.AsSpan(InodeOffset)));
+    }
+
+    /// <summary>Opens <paramref name="path"/> read-only without following it into a FIFO wait; -1 on failure.</summary>
+    internal static int OpenForIdentity(string path) =>
+        OperatingSystem.IsLinux() ? NativeMethods.Open(path, OpenCloseOnExec | OpenNonBlocking) : -1;
+
     private static class NativeMethods
     {
         [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
@@ -81,5 +116,8 @@ internal static class ItemFileCheck
             int flags,
             uint mask,
             byte[] buffer);
+
+        [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+        internal static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
     }
 }

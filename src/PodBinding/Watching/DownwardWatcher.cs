@@ -38,6 +38,8 @@ public sealed class DownwardWatcher<T> : IDisposable
     private Action<T>[] _subscribers = Array.Empty<Action<T>>();
     private VolumeSnapshot? _snapshot;
     private string? _failedVersion;
+    private string? _failedMessage;
+    private int _failedReloads;
     private T _current;
     private int _disposed;
 
@@ -60,13 +62,25 @@ public sealed class DownwardWatcher<T> : IDisposable
     /// <summary>The <c>..data</c> version the current value was read from (null for a plain folder).</summary>
     public string? Version => Volatile.Read(ref _snapshot)?.Version;
 
-    /// <summary>Whether file-system events are active (false: polling only).</summary>
+    /// <summary>
+    /// Whether file-system events are active (false: polling only). Each poll checks that the volume directory is
+    /// still the one the events watch; one removed or created again turns this false until events are re-armed.
+    /// </summary>
     public bool UsesFileSystemEvents => _loop.UsesFileSystemEvents;
 
     internal VolumeChangeLoop Loop => _loop;
 
-    /// <summary>Problems the watcher survived: failed reloads, throwing callbacks, lost events.</summary>
+    /// <summary>
+    /// Problems the watcher survived: failed reloads, throwing callbacks, lost events. A reload failure is raised once
+    /// per failing <c>..data</c> version (once per distinct problem for a plain folder), not on every poll.
+    /// </summary>
     public event Action<DownwardWatchError>? Error;
+
+    /// <summary>
+    /// Raised when a reload succeeds after failed ones, with how many reload attempts failed in a row: the end of a
+    /// failure that <see cref="Error"/> reported when it started.
+    /// </summary>
+    public event Action<int>? Recovered;
 
     /// <summary>Calls <paramref name="onChange"/> with each new value; dispose the result to stop.</summary>
     public IDisposable Subscribe(Action<T> onChange)
@@ -123,6 +137,7 @@ public sealed class DownwardWatcher<T> : IDisposable
                 if (snapshot is not null && previous is not null && snapshot.HasSameContent(previous))
                 {
                     Volatile.Write(ref _snapshot, snapshot); // a new version with the same bytes: nothing to deliver
+                    Cleared();
                     return;
                 }
 
@@ -131,14 +146,43 @@ public sealed class DownwardWatcher<T> : IDisposable
             catch (Exception e) when (e is DownwardApiLoadException or IOException or UnauthorizedAccessException)
             {
                 _failedVersion = version;
-                Report(new DownwardWatchError(DownwardWatchErrorKind.Reload, e));
+                _failedReloads++;
+
+                // A plain folder has no version to remember, so it is re-read on every poll: the same problem again
+                // is not news.
+                if (version is not null || !string.Equals(e.Message, _failedMessage, StringComparison.Ordinal))
+                {
+                    _failedMessage = e.Message;
+                    Report(new DownwardWatchError(DownwardWatchErrorKind.Reload, e));
+                }
+
                 return;
             }
 
-            _failedVersion = null;
             Volatile.Write(ref _snapshot, snapshot);
             Volatile.Write(ref _current, next);
+            Cleared();
             Notify(next);
+        }
+    }
+
+    /// <summary>A reload succeeded: ends a failure streak, if one was running.</summary>
+    private void Cleared()
+    {
+        _failedVersion = null;
+        _failedMessage = null;
+        int failed = _failedReloads;
+        _failedReloads = 0;
+        if (failed > 0)
+        {
+            try
+            {
+                Recovered?.Invoke(failed);
+            }
+            catch (Exception e)
+            {
+                Report(new DownwardWatchError(DownwardWatchErrorKind.Callback, e));
+            }
         }
     }
 

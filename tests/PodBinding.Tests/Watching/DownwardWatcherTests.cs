@@ -220,4 +220,35 @@ public sealed class DownwardWatcherTests
         fixture.Sync(); // a good version clears the failure
         Assert.Equal("orders-v2", (await fixture.NextChangeAsync()).Labels["app"]);
     }
+
+    [Fact]
+    public async Task After_the_volume_directory_is_removed_and_created_again_changes_arrive_by_events_again()
+    {
+        var options = new DownwardWatchOptions { PollInterval = TimeSpan.FromMilliseconds(50), WatcherRestartDelay = TimeSpan.Zero };
+        using var fixture = new WatcherFixture(options);
+        Assert.True(fixture.Watcher.UsesFileSystemEvents);
+
+        // What a remount (or the sample's make-volume.sh) does: the directory goes, a new one takes its path.
+        Directory.Delete(fixture.Writer.VolumeDirectory, recursive: true);
+        Assert.True(fixture.Sync());
+
+        DownwardWatchError error = await fixture.NextErrorAsync();
+        Assert.Equal(DownwardWatchErrorKind.Events, error.Kind);
+        Assert.Contains(fixture.Writer.VolumeDirectory, error.Exception.Message);
+        await fixture.WaitUntilAsync(() => fixture.Watcher.UsesFileSystemEvents && !fixture.HasPendingChange());
+        while (fixture.HasPendingError())
+        {
+            await fixture.NextErrorAsync(); // "removed" may come before "exists again"
+        }
+
+        long eventsBefore = fixture.Watcher.Loop.EventSignals;
+        fixture.Pod.Labels["tier"] = "gold";
+        fixture.Sync();
+
+        Assert.Equal("gold", (await fixture.NextChangeAsync()).Labels["tier"]);
+
+        // The kubelet's rename raised events on the new directory: the change did not have to wait for the poll.
+        Assert.True(fixture.Watcher.Loop.EventSignals > eventsBefore, "no file-system event arrived from the new directory");
+        Assert.True(fixture.Watcher.UsesFileSystemEvents);
+    }
 }
