@@ -18,7 +18,8 @@ internal static class DiagnosticDescriptors
     public const string Drift = "PodBinding.Drift";
     public const string Telemetry = "PodBinding.Telemetry";
 
-    private const string HelpLinkBase = "https://github.com/PodBinding/PodBinding/blob/main/docs/diagnostics/";
+    /// <summary>Each ID's page under docs/diagnostics/, in the repository that Directory.Build.props names.</summary>
+    private const string HelpLinkBase = RepositoryInfo.Url + "/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor UnknownFieldPath = Error(DiagnosticIds.UnknownFieldPath, Kubernetes, "Unknown or unsupported Downward API field path",
         "The API server accepts only the field paths and resource names of its allow-lists; any other path makes it reject the pod.");
