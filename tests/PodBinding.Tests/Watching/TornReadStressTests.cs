@@ -8,7 +8,7 @@ namespace PodBinding.Tests.Watching;
 
 /// <summary>
 /// A kubelet-faithful writer swaps versions in which the labels and annotations files carry the same stamp while
-/// readers take snapshots: no snapshot may mix two versions (spec §6.3). A larger run lives in the benchmarks.
+/// readers take snapshots: no snapshot may mix two versions (docs/kubernetes-rules.md, "Volume layout"). A larger run lives in the benchmarks.
 /// </summary>
 public sealed class TornReadStressTests(ITestOutputHelper output)
 {
