@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -32,7 +33,10 @@ public sealed class AddDetectorMembersCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.DetectorMissingFields);
 
     /// <inheritdoc/>
-    public override FixAllProvider? GetFixAllProvider() => null; // two calls naming one class would add its members twice
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    // Not the batch fixer: two detector calls for one class would each add the same members.
+    private static readonly FixAllProvider FixAll = new PerDiagnosticFixAllProvider(FixAsync);
 
     /// <inheritdoc/>
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -47,7 +51,7 @@ public sealed class AddDetectorMembersCodeFix : CodeFixProvider
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         $"Add [FromDownward] {names} to {type.Substring(type.LastIndexOf('.') + 1)}",
-                        ct => AddMembersAsync(context.Document, type, members, ct),
+                        ct => FixAsync(context.Document.Project.Solution, ImmutableArray.Create(diagnostic), ct),
                         equivalenceKey: nameof(AddDetectorMembersCodeFix)),
                     diagnostic);
             }
@@ -56,16 +60,55 @@ public sealed class AddDetectorMembersCodeFix : CodeFixProvider
         return Task.CompletedTask;
     }
 
-    private static async Task<Solution> AddMembersAsync(Document document, string host, string[] members, CancellationToken ct)
+    /// <summary>
+    /// Per bound class, the union of the members its diagnostics ask for (one per field path, first name wins), each
+    /// added once to the class's first declaration.
+    /// </summary>
+    private static async Task<Solution> FixAsync(Solution solution, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct)
     {
-        Solution solution = document.Project.Solution;
+        var perHost = new Dictionary<string, (Document Document, List<string> Members)>(System.StringComparer.Ordinal);
+        foreach (Diagnostic diagnostic in diagnostics)
+        {
+            if (solution.GetDocument(diagnostic.Location.SourceTree) is not { } document
+                || !diagnostic.Properties.TryGetValue(BoundTypeKey, out string? host) || host is null
+                || !diagnostic.Properties.TryGetValue(MissingKey, out string? missing) || missing is null)
+            {
+                continue;
+            }
+
+            if (!perHost.TryGetValue(host, out var entry))
+            {
+                entry = (document, new List<string>());
+                perHost.Add(host, entry);
+            }
+
+            foreach (string member in missing.Split(';'))
+            {
+                string fieldPath = member.Substring(0, member.IndexOf('='));
+                if (!entry.Members.Any(m => m.StartsWith(fieldPath + "=", System.StringComparison.Ordinal)))
+                {
+                    entry.Members.Add(member);
+                }
+            }
+        }
+
+        var editor = new SolutionEditor(solution);
+        foreach (KeyValuePair<string, (Document Document, List<string> Members)> host in perHost)
+        {
+            await AddMembersAsync(editor, host.Value.Document, host.Key, host.Value.Members, ct).ConfigureAwait(false);
+        }
+
+        return editor.GetChangedSolution();
+    }
+
+    private static async Task AddMembersAsync(SolutionEditor editor, Document document, string host, IEnumerable<string> members, CancellationToken ct)
+    {
         if (await FixHelpers.FindHostDeclarationAsync(document, host, ct).ConfigureAwait(false) is not ({ } declaration, { } hostDocument))
         {
-            return solution;
+            return;
         }
 
         string newLine = (await hostDocument.GetTextAsync(ct).ConfigureAwait(false)).ToString().Contains("\r\n") ? "\r\n" : "\n";
-        var editor = new SolutionEditor(solution);
         DocumentEditor hostEditor = await editor.GetDocumentEditorAsync(hostDocument.Id, ct).ConfigureAwait(false);
         foreach (string member in members)
         {
@@ -82,7 +125,5 @@ public sealed class AddDetectorMembersCodeFix : CodeFixProvider
                 .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
             hostEditor.AddMember(declaration, property);
         }
-
-        return editor.GetChangedSolution();
     }
 }

@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 using PodBinding.Generators.Diagnostics;
 
 namespace PodBinding.CodeFixes;
@@ -26,7 +25,9 @@ public sealed class AddInitAccessorCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NoSetter);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    private static readonly FixAllProvider FixAll = new PerDiagnosticFixAllProvider(FixAsync);
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -39,7 +40,7 @@ public sealed class AddInitAccessorCodeFix : CodeFixProvider
                 bool init = ((CSharpParseOptions)property.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp9;
                 context.RegisterCodeFix(
                     CodeAction.Create(init ? "Add an init accessor" : "Add a private set accessor",
-                        ct => AddAsync(context.Document, diagnostic.Location.SourceSpan, init, ct), EquivalenceKey),
+                        ct => FixAsync(context.Document.Project.Solution, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
                     diagnostic);
             }
         }
@@ -51,14 +52,18 @@ public sealed class AddInitAccessorCodeFix : CodeFixProvider
         && accessors[0].Body is null
         && accessors[0].ExpressionBody is null;
 
-    private static async Task<Document> AddAsync(Document document, TextSpan span, bool init, CancellationToken ct)
-    {
-        SyntaxNode? root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-        if (root is null || FixHelpers.PropertyAt(root, span) is not { AccessorList: { } list } property || !IsGetOnlyAutoProperty(property))
+    private static Task<Solution> FixAsync(Solution solution, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct) =>
+        FixHelpers.EditDocumentsAsync(solution, diagnostics, static (editor, root, diagnostic) =>
         {
-            return document;
-        }
+            if (FixHelpers.PropertyAt(root, diagnostic.Location.SourceSpan) is { AccessorList: { } list } property && IsGetOnlyAutoProperty(property))
+            {
+                bool init = ((CSharpParseOptions)property.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp9;
+                editor.ReplaceNode(list, (current, _) => AddSetter((AccessorListSyntax)current, init));
+            }
+        }, after: null, ct);
 
+    private static AccessorListSyntax AddSetter(AccessorListSyntax list, bool init)
+    {
         AccessorDeclarationSyntax getter = list.Accessors.Last();
         AccessorDeclarationSyntax setter = SyntaxFactory.AccessorDeclaration(init ? SyntaxKind.InitAccessorDeclaration : SyntaxKind.SetAccessorDeclaration)
             .WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken))
@@ -68,7 +73,6 @@ public sealed class AddInitAccessorCodeFix : CodeFixProvider
             setter = setter.WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword).WithTrailingTrivia(SyntaxFactory.Space)));
         }
 
-        AccessorListSyntax newList = list.WithAccessors(SyntaxFactory.List(new[] { getter.WithTrailingTrivia(SyntaxFactory.Space), setter }));
-        return document.WithSyntaxRoot(root.ReplaceNode(list, newList));
+        return list.WithAccessors(SyntaxFactory.List(new[] { getter.WithTrailingTrivia(SyntaxFactory.Space), setter }));
     }
 }

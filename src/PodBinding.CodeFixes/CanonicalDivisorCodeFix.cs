@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 using PodBinding.Generators.Diagnostics;
 
 namespace PodBinding.CodeFixes;
@@ -21,7 +20,9 @@ public sealed class CanonicalDivisorCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NonCanonicalDivisor);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    private static readonly FixAllProvider FixAll = new PerDiagnosticFixAllProvider(FixAsync);
 
     /// <inheritdoc/>
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -31,7 +32,7 @@ public sealed class CanonicalDivisorCodeFix : CodeFixProvider
             if (diagnostic.Properties.TryGetValue(DiagnosticProperties.CanonicalDivisor, out string? divisor) && divisor is not null)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Write the divisor as \"{divisor}\"", ct => ReplaceAsync(context.Document, diagnostic.Location.SourceSpan, divisor, ct), EquivalenceKey),
+                    CodeAction.Create($"Write the divisor as \"{divisor}\"", ct => FixAsync(context.Document.Project.Solution, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
                     diagnostic);
             }
         }
@@ -39,15 +40,14 @@ public sealed class CanonicalDivisorCodeFix : CodeFixProvider
         return Task.CompletedTask;
     }
 
-    private static async Task<Document> ReplaceAsync(Document document, TextSpan span, string divisor, CancellationToken ct)
-    {
-        SyntaxNode? root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-        if (root is null || FixHelpers.ArgumentAt(root, span) is not { } argument)
+    private static Task<Solution> FixAsync(Solution solution, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct) =>
+        FixHelpers.EditDocumentsAsync(solution, diagnostics, static (editor, root, diagnostic) =>
         {
-            return document;
-        }
-
-        var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(divisor));
-        return document.WithSyntaxRoot(root.ReplaceNode(argument.Expression, literal.WithTriviaFrom(argument.Expression)));
-    }
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.CanonicalDivisor, out string? divisor) && divisor is not null
+                && FixHelpers.ArgumentAt(root, diagnostic.Location.SourceSpan) is { } argument)
+            {
+                var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(divisor));
+                editor.ReplaceNode(argument.Expression, literal.WithTriviaFrom(argument.Expression));
+            }
+        }, after: null, ct);
 }

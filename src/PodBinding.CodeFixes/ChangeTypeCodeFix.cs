@@ -9,7 +9,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
-using Microsoft.CodeAnalysis.Text;
 using PodBinding.Generators.Diagnostics;
 
 namespace PodBinding.CodeFixes;
@@ -27,7 +26,9 @@ public sealed class ChangeTypeCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.WrongType);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    private static readonly FixAllProvider FixAll = new PerDiagnosticFixAllProvider(FixAsync);
 
     /// <inheritdoc/>
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -37,7 +38,7 @@ public sealed class ChangeTypeCodeFix : CodeFixProvider
             if (diagnostic.Properties.TryGetValue(DiagnosticProperties.SuggestedType, out string? type) && !string.IsNullOrEmpty(type))
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Declare it as {Display(type!)}", ct => ChangeAsync(context.Document, diagnostic.Location.SourceSpan, type!, ct), EquivalenceKey),
+                    CodeAction.Create($"Declare it as {Display(type!)}", ct => FixAsync(context.Document.Project.Solution, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
                     diagnostic);
             }
         }
@@ -49,19 +50,17 @@ public sealed class ChangeTypeCodeFix : CodeFixProvider
     private static string Display(string type) =>
         type.Replace("global::System.Collections.Generic.", "").Replace("global::System.Net.", "").Replace("global::System.", "");
 
-    private static async Task<Document> ChangeAsync(Document document, TextSpan span, string type, CancellationToken ct)
-    {
-        SyntaxNode? root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-        if (root is null || FixHelpers.PropertyAt(root, span) is not { } property)
+    private static Task<Solution> FixAsync(Solution solution, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct) =>
+        FixHelpers.EditDocumentsAsync(solution, diagnostics, static (editor, root, diagnostic) =>
         {
-            return document;
-        }
-
-        // Qualified without 'global::' so the import adder can turn System.Net.IPAddress into a using directive.
-        TypeSyntax newType = SyntaxFactory.ParseTypeName(type.Replace("global::", ""))
-            .WithTriviaFrom(property.Type)
-            .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-        Document changed = document.WithSyntaxRoot(root.ReplaceNode(property.Type, newType));
-        return await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: ct).ConfigureAwait(false);
-    }
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.SuggestedType, out string? type) && !string.IsNullOrEmpty(type)
+                && FixHelpers.PropertyAt(root, diagnostic.Location.SourceSpan) is { } property)
+            {
+                // Qualified without 'global::' so the import adder can turn System.Net.IPAddress into a using directive.
+                TypeSyntax newType = SyntaxFactory.ParseTypeName(type!.Replace("global::", ""))
+                    .WithTriviaFrom(property.Type)
+                    .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+                editor.ReplaceNode(property.Type, newType);
+            }
+        }, static (changed, ct) => ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: ct), ct);
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -5,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Text;
 
 namespace PodBinding.CodeFixes;
@@ -12,6 +14,49 @@ namespace PodBinding.CodeFixes;
 /// <summary>Small syntax helpers shared by the fixes. No rules live here: the facts come from Diagnostic.Properties.</summary>
 internal static class FixHelpers
 {
+    /// <summary>
+    /// Applies <paramref name="edit"/> for each diagnostic to its document through one <see cref="SyntaxEditor"/> per
+    /// document, so several edits of one node (two arguments of one attribute) compose; <paramref name="after"/> then
+    /// runs once per changed document. The single fix and Fix All both come through here.
+    /// </summary>
+    public static async Task<Solution> EditDocumentsAsync(
+        Solution solution,
+        IEnumerable<Diagnostic> diagnostics,
+        Action<SyntaxEditor, SyntaxNode, Diagnostic> edit,
+        Func<Document, CancellationToken, Task<Document>>? after,
+        CancellationToken ct)
+    {
+        foreach (IGrouping<SyntaxTree, Diagnostic> perTree in diagnostics.Where(d => d.Location.SourceTree is not null).GroupBy(d => d.Location.SourceTree!))
+        {
+            if (solution.GetDocument(perTree.Key) is not { } document || await document.GetSyntaxRootAsync(ct).ConfigureAwait(false) is not { } root)
+            {
+                continue;
+            }
+
+            var editor = new SyntaxEditor(root, solution.Services);
+            foreach (Diagnostic diagnostic in perTree.OrderBy(d => d.Location.SourceSpan.Start))
+            {
+                edit(editor, root, diagnostic);
+            }
+
+            SyntaxNode changed = editor.GetChangedRoot();
+            if (changed == root)
+            {
+                continue;
+            }
+
+            Document updated = document.WithSyntaxRoot(changed);
+            if (after is not null)
+            {
+                updated = await after(updated, ct).ConfigureAwait(false);
+            }
+
+            solution = updated.Project.Solution;
+        }
+
+        return solution;
+    }
+
     /// <summary>
     /// The bound class's first declaration in <paramref name="document"/>'s project and the document holding it (a
     /// partial class may have several; the generated part is not a document), or <see langword="null"/>.

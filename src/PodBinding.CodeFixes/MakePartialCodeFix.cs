@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -8,7 +9,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 using PodBinding.Generators.Diagnostics;
 
 namespace PodBinding.CodeFixes;
@@ -23,7 +23,10 @@ public sealed class MakePartialCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NotPartial);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    // Not the batch fixer: two diagnostics on one class (or its partial parts) would each add the same 'partial'.
+    private static readonly FixAllProvider FixAll = new PerDiagnosticFixAllProvider(FixAsync);
 
     /// <inheritdoc/>
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -31,32 +34,42 @@ public sealed class MakePartialCodeFix : CodeFixProvider
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
             context.RegisterCodeFix(
-                CodeAction.Create("Make the class partial", ct => AddPartialAsync(context.Document, diagnostic.Location.SourceSpan, ct), EquivalenceKey),
+                CodeAction.Create("Make the class partial", ct => FixAsync(context.Document.Project.Solution, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
                 diagnostic);
         }
 
         return Task.CompletedTask;
     }
 
-    private static async Task<Solution> AddPartialAsync(Document document, TextSpan span, CancellationToken ct)
+    /// <summary>Every declaration of every diagnosed class that lacks <c>partial</c>, each changed once, in every file.</summary>
+    private static async Task<Solution> FixAsync(Solution solution, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct)
     {
-        Solution solution = document.Project.Solution;
-        SyntaxNode? root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-        SemanticModel? model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
-        if (root?.FindToken(span.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } declaration
-            || model?.GetDeclaredSymbol(declaration, ct) is not { } type)
+        var declarations = new HashSet<TypeDeclarationSyntax>();
+        foreach (Diagnostic diagnostic in diagnostics)
         {
-            return solution;
+            if (solution.GetDocument(diagnostic.Location.SourceTree) is not { } document
+                || await document.GetSyntaxRootAsync(ct).ConfigureAwait(false) is not { } root
+                || await document.GetSemanticModelAsync(ct).ConfigureAwait(false) is not { } model
+                || root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } declaration
+                || model.GetDeclaredSymbol(declaration, ct) is not { } type)
+            {
+                continue;
+            }
+
+            foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+            {
+                if (await reference.GetSyntaxAsync(ct).ConfigureAwait(false) is TypeDeclarationSyntax part && !part.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    declarations.Add(part);
+                }
+            }
         }
 
-        foreach (IGrouping<SyntaxTree, TypeDeclarationSyntax> perFile in type.DeclaringSyntaxReferences
-                     .Select(r => r.GetSyntax(ct)).OfType<TypeDeclarationSyntax>()
-                     .Where(d => !d.Modifiers.Any(SyntaxKind.PartialKeyword))
-                     .GroupBy(d => d.SyntaxTree))
+        foreach (IGrouping<SyntaxTree, TypeDeclarationSyntax> perFile in declarations.GroupBy(d => d.SyntaxTree))
         {
             if (solution.GetDocument(perFile.Key) is not { } file)
             {
-                continue;
+                continue; // the generated part is not a document (and is partial anyway)
             }
 
             SyntaxNode fileRoot = await perFile.Key.GetRootAsync(ct).ConfigureAwait(false);

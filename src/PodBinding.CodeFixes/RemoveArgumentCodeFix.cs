@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Text;
 using PodBinding.Generators.Diagnostics;
 using PodBinding.Shared;
 
@@ -23,19 +22,19 @@ public sealed class RemoveArgumentCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ResourceOptionOnField, DiagnosticIds.IgnoredChannelName);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    private static readonly FixAllProvider FixAll = new PerDiagnosticFixAllProvider(FixAsync);
 
     /// <inheritdoc/>
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.Argument, out string? name) && (diagnostic.Id == DiagnosticIds.IgnoredChannelName
-                    ? name is AttributeContract.FromDownward.EnvVar or AttributeContract.FromDownward.File
-                    : name is AttributeContract.FromDownward.Divisor or AttributeContract.FromDownward.ContainerName))
+            if (ArgumentToRemove(diagnostic) is { } name)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Remove {name}", ct => RemoveAsync(context.Document, diagnostic.Location.SourceSpan, name, ct), EquivalenceKey),
+                    CodeAction.Create($"Remove {name}", ct => FixAsync(context.Document.Project.Solution, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
                     diagnostic);
             }
         }
@@ -43,15 +42,24 @@ public sealed class RemoveArgumentCodeFix : CodeFixProvider
         return Task.CompletedTask;
     }
 
-    private static async Task<Document> RemoveAsync(Document document, TextSpan span, string name, CancellationToken ct)
-    {
-        SyntaxNode? root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-        if (root is null || FixHelpers.AttributeAt(root, span) is not { ArgumentList: { } list })
-        {
-            return document;
-        }
+    private static string? ArgumentToRemove(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(DiagnosticProperties.Argument, out string? name) && (diagnostic.Id == DiagnosticIds.IgnoredChannelName
+            ? name is AttributeContract.FromDownward.EnvVar or AttributeContract.FromDownward.File
+            : name is AttributeContract.FromDownward.Divisor or AttributeContract.FromDownward.ContainerName)
+            ? name
+            : null;
 
-        AttributeArgumentSyntax[] kept = list.Arguments.Where(a => FixHelpers.NameOf(a) != name).ToArray();
-        return document.WithSyntaxRoot(root.ReplaceNode(list, FixHelpers.WithArguments(list, kept)));
-    }
+    private static Task<Solution> FixAsync(Solution solution, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct) =>
+        FixHelpers.EditDocumentsAsync(solution, diagnostics, static (editor, root, diagnostic) =>
+        {
+            if (ArgumentToRemove(diagnostic) is { } name && FixHelpers.AttributeAt(root, diagnostic.Location.SourceSpan) is { ArgumentList: { } list })
+            {
+                // On the current list: another diagnostic may already have removed an argument of the same attribute.
+                editor.ReplaceNode(list, (current, _) =>
+                {
+                    var arguments = (AttributeArgumentListSyntax)current;
+                    return FixHelpers.WithArguments(arguments, arguments.Arguments.Where(a => FixHelpers.NameOf(a) != name).ToArray());
+                });
+            }
+        }, after: null, ct);
 }

@@ -9,7 +9,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
-using Microsoft.CodeAnalysis.Text;
 using PodBinding.Generators.Diagnostics;
 using PodBinding.Shared;
 
@@ -29,49 +28,71 @@ public sealed class SetSourceCodeFix : CodeFixProvider
         ImmutableArray.Create(DiagnosticIds.WrongChannel, DiagnosticIds.StaleMetadataInEnv, DiagnosticIds.ResizableResourceInEnv);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    private static readonly FixAllProvider FixAll = new PerDiagnosticFixAllProvider(FixAsync);
 
     /// <inheritdoc/>
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Source, out string? source) || source is not (AttributeContract.DownwardSource.VolumeName or AttributeContract.DownwardSource.EnvironmentName))
+            if (Plan(diagnostic) is not ({ } source, var remove))
             {
                 continue;
             }
 
-            // PB0002 under Auto: an EnvVar or File chose the wrong channel. Removing it lets Auto pick the legal one.
-            if (diagnostic.Id == DiagnosticIds.WrongChannel
-                && diagnostic.Properties.TryGetValue(DiagnosticProperties.Argument, out string? argument)
-                && argument is AttributeContract.FromDownward.EnvVar or AttributeContract.FromDownward.File)
+            string title;
+            string key;
+            if (remove is not null)
             {
                 string channel = source == AttributeContract.DownwardSource.VolumeName ? "the downward API volume" : "an env var";
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Remove {argument} (Auto then reads it from {channel})", ct => RemoveAsync(context.Document, diagnostic.Location.SourceSpan, argument, ct), EquivalenceKeyPrefix + "Remove" + argument),
-                    diagnostic);
-                continue;
+                title = $"Remove {remove} (Auto then reads it from {channel})";
+                key = EquivalenceKeyPrefix + "Remove" + remove;
+            }
+            else
+            {
+                title = source == AttributeContract.DownwardSource.VolumeName
+                    ? "Read it from the downward API volume (Source = DownwardSource.Volume)"
+                    : "Read it from an env var (Source = DownwardSource.Environment)";
+                key = EquivalenceKeyPrefix + source;
             }
 
-            string title = source == AttributeContract.DownwardSource.VolumeName
-                ? "Read it from the downward API volume (Source = DownwardSource.Volume)"
-                : "Read it from an env var (Source = DownwardSource.Environment)";
-            context.RegisterCodeFix(
-                CodeAction.Create(title, ct => SetSourceAsync(context.Document, diagnostic.Location.SourceSpan, source, ct), EquivalenceKeyPrefix + source),
-                diagnostic);
+            context.RegisterCodeFix(CodeAction.Create(title, ct => FixAsync(context.Document.Project.Solution, ImmutableArray.Create(diagnostic), ct), key), diagnostic);
         }
 
         return Task.CompletedTask;
     }
 
-    private static async Task<Document> RemoveAsync(Document document, TextSpan span, string argument, CancellationToken ct)
+    /// <summary>
+    /// The channel to read from and, for PB0002 under Auto (an EnvVar or File chose the wrong channel), the argument
+    /// whose removal lets Auto pick the legal one; null when the diagnostic names no channel.
+    /// </summary>
+    private static (string Source, string? Remove)? Plan(Diagnostic diagnostic)
     {
-        SyntaxNode? root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-        if (root is null || FixHelpers.AttributeAt(root, span) is not { ArgumentList: { } list })
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Source, out string? source) || source is not (AttributeContract.DownwardSource.VolumeName or AttributeContract.DownwardSource.EnvironmentName))
         {
-            return document;
+            return null;
         }
 
+        return diagnostic.Id == DiagnosticIds.WrongChannel
+            && diagnostic.Properties.TryGetValue(DiagnosticProperties.Argument, out string? argument)
+            && argument is AttributeContract.FromDownward.EnvVar or AttributeContract.FromDownward.File
+            ? (source, argument)
+            : (source, null);
+    }
+
+    private static Task<Solution> FixAsync(Solution solution, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct) =>
+        FixHelpers.EditDocumentsAsync(solution, diagnostics, static (editor, root, diagnostic) =>
+        {
+            if (Plan(diagnostic) is ({ } source, var remove) && FixHelpers.AttributeAt(root, diagnostic.Location.SourceSpan) is { ArgumentList: { } list })
+            {
+                editor.ReplaceNode(list, (current, _) => remove is not null ? Remove((AttributeArgumentListSyntax)current, remove) : SetSource((AttributeArgumentListSyntax)current, source));
+            }
+        }, after: null, ct);
+
+    private static AttributeArgumentListSyntax Remove(AttributeArgumentListSyntax list, string argument)
+    {
         var kept = new List<AttributeArgumentSyntax>();
         foreach (AttributeArgumentSyntax a in list.Arguments)
         {
@@ -81,17 +102,11 @@ public sealed class SetSourceCodeFix : CodeFixProvider
             }
         }
 
-        return document.WithSyntaxRoot(root.ReplaceNode(list, FixHelpers.WithArguments(list, kept)));
+        return FixHelpers.WithArguments(list, kept);
     }
 
-    private static async Task<Document> SetSourceAsync(Document document, TextSpan span, string source, CancellationToken ct)
+    private static AttributeArgumentListSyntax SetSource(AttributeArgumentListSyntax list, string source)
     {
-        SyntaxNode? root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-        if (root is null || FixHelpers.AttributeAt(root, span) is not { ArgumentList: { } list })
-        {
-            return document;
-        }
-
         string contradicting = source == AttributeContract.DownwardSource.VolumeName ? AttributeContract.FromDownward.EnvVar : AttributeContract.FromDownward.File;
         ExpressionSyntax value = SyntaxFactory.ParseExpression("global::" + AttributeContract.DownwardSourceType + "." + source)
             .WithAdditionalAnnotations(Simplifier.Annotation);
@@ -123,6 +138,6 @@ public sealed class SetSourceCodeFix : CodeFixProvider
                 value));
         }
 
-        return document.WithSyntaxRoot(root.ReplaceNode(list, FixHelpers.WithArguments(list, arguments)));
+        return FixHelpers.WithArguments(list, arguments);
     }
 }

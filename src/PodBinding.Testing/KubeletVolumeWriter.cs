@@ -6,7 +6,7 @@ using System.Text;
 namespace PodBinding.Testing;
 
 /// <summary>
-/// Writes a downward API volume exactly as the kubelet's AtomicWriter does (docs/kubernetes-rules.md–§6.2): every version in a fresh
+/// Writes a downward API volume exactly as the kubelet's AtomicWriter does (docs/kubernetes-rules.md, "Volume layout"): every version in a fresh
 /// <c>..YYYY_MM_DD_HH_MM_SS.digits</c> directory, <c>..data</c> switched to it by one <c>rename(2)</c>, one top-level
 /// symbolic link per user-visible entry, and the old version removed last. Linux and macOS only.
 /// </summary>

@@ -107,7 +107,7 @@ public sealed class SimulatedPod
     }
 
     /// <summary>
-    /// The kubelet's value for a <c>resourceFieldRef</c> as a downward API volume computes it (docs/kubernetes-rules.md–§3.6): the
+    /// The kubelet's value for a <c>resourceFieldRef</c> as a downward API volume computes it (pkg/api/v1/resource/helpers.go, ExtractContainerResourceValue): the
     /// container's quantity divided by the divisor and rounded up; a missing cpu, memory or ephemeral-storage limit reads as
     /// node allocatable, a missing request or hugepages entry as <c>0</c>.
     /// </summary>

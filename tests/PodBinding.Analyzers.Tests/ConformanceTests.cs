@@ -21,7 +21,7 @@ public sealed record ConformanceCase(string Name, string Arguments, string Type,
 
 /// <summary>
 /// The table-driven conformance test: field paths (both channels), subscripts, resources, divisors, env var names and
-/// item paths, each with Kubernetes' verdict from the spec (§2–§4, §8.1). PodBinding's verdict (an error or not) must
+/// item paths, each with Kubernetes' verdict (pkg/apis/core/validation/validation.go and the kubelet's validatePath). PodBinding's verdict (an error or not) must
 /// match it, except in the rows marked stricter, where it must reject what Kubernetes would accept.
 /// </summary>
 public class ConformanceTests
@@ -80,7 +80,7 @@ public class ConformanceTests
         void Add(string name, string arguments, string type, Kubernetes k8s, string? expected, string? stricter = null) =>
             cases.Add(new ConformanceCase(name, arguments, type, k8s, expected, stricter));
 
-        // §2.3 allow-lists: (path, type, env?, volume?, what env says when legal).
+        // The allow-lists (validEnvDownwardAPIFieldPathExpressions, validVolumeDownwardAPIFieldPathExpressions): (path, type, env?, volume?, what env says when legal).
         (string Path, string Type, bool Env, bool Volume, string? EnvNote)[] fields =
         {
             ("metadata.name", "string?", true, true, null),
@@ -88,7 +88,7 @@ public class ConformanceTests
             ("metadata.uid", "Guid", true, true, null),
             ("metadata.labels", Map, false, true, null),
             ("metadata.annotations", Map, false, true, null),
-            ("metadata.labels['app']", "string?", true, true, "PB0200"), // legal, but goes stale (§7.3)
+            ("metadata.labels['app']", "string?", true, true, "PB0200"), // legal, but an env var is set once at container start
             ("metadata.annotations['example.com/team']", "string?", true, true, "PB0200"),
             ("spec.nodeName", "string?", true, false, null),
             ("spec.serviceAccountName", "string?", true, false, null),
@@ -103,7 +103,7 @@ public class ConformanceTests
             Add($"volume {f.Path}", $"{Lit(f.Path)}, {Vol}", f.Type, f.Volume ? Kubernetes.Accepts : Kubernetes.ApiServerRejects, f.Volume ? null : "PB0002");
         }
 
-        // §2.2: spec.host is an env-only alias of spec.nodeName; PodBinding asks for the real name.
+        // validateObjectFieldSelector: spec.host is an env-only alias of spec.nodeName; PodBinding asks for the real name.
         Add("env spec.host", $"{Lit("spec.host")}, {Env}", "string?", Kubernetes.Accepts, "PB0001",
             stricter: "spec.host is a legacy alias: PodBinding asks for spec.nodeName, which means the same and works everywhere");
         Add("volume spec.host", $"{Lit("spec.host")}, {Vol}", "string?", Kubernetes.ApiServerRejects, "PB0001");
@@ -113,7 +113,7 @@ public class ConformanceTests
             Add($"path '{path}'", Lit(path), "string?", Kubernetes.ApiServerRejects, "PB0001");
         }
 
-        // §2.4/§2.5 subscripts (Auto: the volume, legal for both labels and annotations).
+        // Subscripts (fieldpath.SplitMaybeSubscriptedPath, IsQualifiedName) (Auto: the volume, legal for both labels and annotations).
         (string Path, Kubernetes K8s, string? Id)[] subscripts =
         {
             ("metadata.labels['a']b']", Kubernetes.ApiServerRejects, "PB0003"),
@@ -144,7 +144,7 @@ public class ConformanceTests
             Add($"subscript {s.Path}", Lit(s.Path), "string?", s.K8s, s.Id);
         }
 
-        // §3.2 resource names (through the volume, container named on the class).
+        // Resource names (validateContainerResourceFieldSelector) (through the volume, container named on the class).
         foreach (string resource in new[] { "limits.cpu", "requests.cpu", "limits.memory", "requests.memory", "limits.ephemeral-storage",
                      "requests.ephemeral-storage", "limits.hugepages-2Mi", "requests.hugepages-1Gi" })
         {
@@ -154,7 +154,7 @@ public class ConformanceTests
         foreach (string resource in new[] { "limits.hugepages-", "limits.hugepages-foo", "limits.hugepages-2mi" })
         {
             Add($"resource {resource}", $"{Lit(resource)}, {Vol}", "long", Kubernetes.Accepts, "PB0004",
-                stricter: "the API checks only the hugepages- prefix (§3.2); such a resource always reads 0, so PodBinding asks for a real page size");
+                stricter: "the API checks only the hugepages- prefix (validateContainerResourceFieldSelector); such a resource always reads 0, so PodBinding asks for a real page size");
         }
 
         foreach (string resource in new[] { "limits.CPU", "Limits.cpu", "cpu", "limits.cpu ", "limits.nvidia.com/gpu", "limits.pods", "requests.storage" })
@@ -162,12 +162,12 @@ public class ConformanceTests
             Add($"resource '{resource}'", $"{Lit(resource)}, {Vol}", "long", Kubernetes.ApiServerRejects, "PB0001");
         }
 
-        // §7.3: cpu and memory in env are legal but stale after an in-place resize (Info).
+        // cpu and memory in env are legal but stale after an in-place resize (Info).
         Add("env resource requests.cpu", $"{Lit("requests.cpu")}, {Env}, Divisor = \"1m\"", "int", Kubernetes.Accepts, "PB0201");
         Add("env resource limits.memory", $"{Lit("limits.memory")}, {Env}, Divisor = \"1Mi\"", "long", Kubernetes.Accepts, "PB0201");
         Add("env resource limits.ephemeral-storage", $"{Lit("limits.ephemeral-storage")}, {Env}", "long", Kubernetes.Accepts, null);
 
-        // §3.4 divisors: accepted when the canonical string is allowed; non-canonical spellings warn (PB0006).
+        // Divisors (validateContainerResourceDivisor): accepted when the canonical string is allowed; non-canonical spellings warn (PB0006).
         (string Resource, string Divisor, Kubernetes K8s, string? Id)[] divisors =
         {
             ("limits.cpu", "1", Kubernetes.Accepts, null),
@@ -201,7 +201,7 @@ public class ConformanceTests
             Add($"divisor {d.Divisor} for {d.Resource}", $"{Lit(d.Resource)}, {Vol}, Divisor = {Lit(d.Divisor)}", "long", d.K8s, d.Id);
         }
 
-        // §8.1 env var names. Kubernetes' verdict is for 1.34+ (relaxed names GA); PB0011 warns about older clusters.
+        // Env var names (validateEnvVarName). Kubernetes' verdict is for 1.34+ (relaxed names GA); PB0011 warns about older clusters.
         foreach (string name in new[] { "MY_VAR", "a.b-c", ".a", "_", "-", "POD_NAME2" })
         {
             Add($"env var '{name}'", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.Accepts, null);
@@ -217,7 +217,7 @@ public class ConformanceTests
             Add($"invalid env var '{name}'", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.ApiServerRejects, "PB0010");
         }
 
-        // §4.2 (API server) and §4.3 (kubelet) item paths.
+        // Item paths: validateDownwardAPIVolumeFile (API server) and validatePath in pkg/volume/util/atomic_writer.go (kubelet).
         foreach (string path in new[] { "a", "a/b", "a\\..\\b", "a/..b", "a..b", ".hidden", "path/with/leading/..dotdot", "./a", "a//b", "a/", "a/.", new string('x', 255) })
         {
             Add($"item path '{Short(path)}'", $"{Lit("metadata.name")}, File = {Lit(path)}", "string?", Kubernetes.Accepts, null);

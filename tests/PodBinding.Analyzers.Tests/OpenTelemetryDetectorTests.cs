@@ -209,6 +209,67 @@ public sealed class OpenTelemetryDetectorTests
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Two detector calls for one class: Fix All (dotnet format) adds each missing member once, where the batch fixer
+    /// would have merged two copies of each.
+    /// </summary>
+    [Fact]
+    public Task Fix_all_adds_the_members_once_for_two_calls_naming_one_class()
+    {
+        var test = new CSharpCodeFixTest<OpenTelemetryDetectorAnalyzer, AddDetectorMembersCodeFix, DefaultVerifier>
+        {
+            TestCode = """
+                using PodBinding.OpenTelemetry;
+                class Startup
+                {
+                    void M(ResourceBuilder builder) => builder.AddPodBindingDetector<{|PB0400:Shop.PodInfo|}>();
+                    void N(ResourceBuilder builder) => builder.AddPodBindingDetector<{|PB0400:Shop.PodInfo|}>();
+                }
+                """,
+            FixedCode = """
+                using PodBinding.OpenTelemetry;
+                class Startup
+                {
+                    void M(ResourceBuilder builder) => builder.AddPodBindingDetector<Shop.PodInfo>();
+                    void N(ResourceBuilder builder) => builder.AddPodBindingDetector<Shop.PodInfo>();
+                }
+                """,
+            ReferenceAssemblies = References.Net10,
+            NumberOfFixAllIterations = 1,
+        };
+        const string Fixed = """
+            namespace Shop
+            {
+                [PodBinding.DownwardBinding(ContainerName = "shop")]
+                public partial class PodInfo
+                {
+                    [PodBinding.FromDownward("metadata.name")]
+                    public required string Name { get; init; }
+
+                    [PodBinding.FromDownward("metadata.labels")]
+                    public required System.Collections.Generic.IReadOnlyDictionary<string, string> Labels { get; init; }
+
+                    [PodBinding.FromDownward("metadata.namespace")]
+                    public required string Namespace { get; init; }
+
+                    [PodBinding.FromDownward("metadata.uid")]
+                    public required System.Guid Uid { get; init; }
+
+                    [PodBinding.FromDownward("spec.nodeName")]
+                    public required string NodeName { get; init; }
+                }
+            }
+            """;
+        test.TestState.Sources.Add(("/0/PodInfo.cs", PartialPod));
+        test.TestState.Sources.Add(("/0/Package.cs", Package));
+        test.FixedState.Sources.Add(("/0/PodInfo.cs", Fixed));
+        test.FixedState.Sources.Add(("/0/Package.cs", Package));
+        test.TestState.AdditionalReferences.AddRange(References.All);
+        test.FixedState.AdditionalReferences.AddRange(References.All);
+        test.SolutionTransforms.Add(Configure.Project);
+        return test.RunAsync();
+    }
+
     private static CSharpAnalyzerTest<OpenTelemetryDetectorAnalyzer, DefaultVerifier> Analyzer(string source, string pod)
     {
         var test = new CSharpAnalyzerTest<OpenTelemetryDetectorAnalyzer, DefaultVerifier>

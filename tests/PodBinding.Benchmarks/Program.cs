@@ -47,7 +47,7 @@ if (args.Contains("--torn"))
     return PodBinding.Benchmarks.Live.TornReads.Run(args);
 }
 
-// In-process by default (style.md §5: no separate build of a generated project, which would also have to repeat the
+// In-process by default (no separate build of a generated project, which would also have to repeat the
 // Roslyn 4.14 override). A [InProcess] attribute would add a second job next to a command-line --job instead. Only
 // with --job: without one, --inProcess adds a default job beside a class's own (AnalyzerBenchmarks brings an in-process
 // 7-iteration job), and that default job overruns BenchmarkDotNet's in-process time limit.

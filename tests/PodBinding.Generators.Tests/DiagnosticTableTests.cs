@@ -68,6 +68,22 @@ public sealed class DiagnosticTableTests
         }
     }
 
+    /// <summary>
+    /// Each help link is the page's address in the repository Directory.Build.props names (PodBindingRepositoryUrl, the
+    /// packages' RepositoryUrl too), so a link in the IDE opens the page this repository keeps for the ID.
+    /// </summary>
+    [Fact]
+    public void EveryHelpLink_IsTheRepositorysOwnPageForTheId()
+    {
+        string props = Path.GetFullPath(Path.Combine(Snapshot.ProjectDirectory, "..", "..", "Directory.Build.props"));
+        string repository = System.Xml.Linq.XDocument.Load(props).Descendants("PodBindingRepositoryUrl").Single().Value;
+        Assert.StartsWith("https://", repository, StringComparison.Ordinal);
+        foreach (DiagnosticDescriptor descriptor in DiagnosticDescriptors.All)
+        {
+            Assert.Equal($"{repository}/blob/main/docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri);
+        }
+    }
+
     /// <summary>Help pages cite Kubernetes' own sources, never notes a user of the package does not have.</summary>
     [Fact]
     public void HelpPages_CiteNoDocumentOutsideTheRepository()

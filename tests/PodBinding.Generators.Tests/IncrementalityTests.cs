@@ -7,7 +7,7 @@ using PodBinding.Generators.Tests.Helpers;
 namespace PodBinding.Generators.Tests;
 
 /// <summary>
-/// Style §P11: the pipeline's models are cached across edits, hold no Roslyn objects, and compare equal when built
+/// Roslyn's incremental-generator cookbook ("Pipeline model design"): the pipeline's models are cached across edits, hold no Roslyn objects, and compare equal when built
 /// from the same source twice. Reasons: Cached = input unchanged; Unchanged = input changed, output equal.
 /// </summary>
 public sealed class IncrementalityTests

@@ -5,8 +5,10 @@ using PodBinding.Generators.Planning;
 namespace PodBinding.Generators.Tests;
 
 /// <summary>
-/// <see cref="BindingPlanner"/> on hand-built specs: routing (spec §2.3), divisors (§3.4), keys (§2.5), item paths
-/// (§4.2, §4.3), env var names (§8.1) and default names.
+/// <see cref="BindingPlanner"/> on hand-built specs: routing (the allow-lists validEnvDownwardAPIFieldPathExpressions and
+/// validVolumeDownwardAPIFieldPathExpressions), divisors (validateContainerResourceDivisor), keys (IsQualifiedName), item
+/// paths (validateDownwardAPIVolumeFile, and the kubelet's validatePath in pkg/volume/util/atomic_writer.go), env var
+/// names (validateEnvVarName) and default names; the validators live in pkg/apis/core/validation/validation.go.
 /// </summary>
 public sealed class PlannerTests
 {
@@ -203,7 +205,7 @@ public sealed class PlannerTests
     [InlineData("a/..b", "a/..b")]
     [InlineData("a..b", "a..b")]
     [InlineData(".hidden", ".hidden")]
-    [InlineData("a\\..\\b", "a\\..\\b")] // a backslash is an ordinary character on Linux (spec §4.2)
+    [InlineData("a\\..\\b", "a\\..\\b")] // a backslash is an ordinary character on Linux (ValidateLocalNonReservedPath splits on / only)
     public void ItemPaths_AreCleaned(string file, string cleaned) => Assert.Equal(cleaned, Planned(Member("metadata.name", file: file)).Name);
 
     [Theory]
@@ -238,7 +240,7 @@ public sealed class PlannerTests
     [InlineData("limits.cpu", "1000m", "1")]
     [InlineData("requests.cpu", "0.001", "1m")]
     [InlineData("limits.cpu", "1.0", "1")]
-    [InlineData("limits.cpu", "0", "1")] // zero means unset (spec §3.4)
+    [InlineData("limits.cpu", "0", "1")] // zero means unset (validateContainerResourceDivisor skips it)
     [InlineData("limits.memory", "0m", "1")]
     [InlineData("limits.memory", "1024Ki", "1Mi")]
     [InlineData("limits.memory", "1000", "1k")]

@@ -3,7 +3,7 @@ using PodBinding.Shared;
 
 namespace PodBinding.Generators.Tests;
 
-/// <summary>The shared <see cref="Quantity"/> (canonical strings as apimachinery prints them, spec §3.4) and YAML scalar quoting.</summary>
+/// <summary>The shared <see cref="Quantity"/> (canonical strings as apimachinery's Quantity.String prints them, pkg/api/resource/quantity.go) and YAML scalar quoting.</summary>
 public sealed class QuantityAndYamlTests
 {
     [Theory]

@@ -114,7 +114,7 @@ public sealed class YamlValidityTests
 
         V1VolumeMount mount = Assert.Single(api.VolumeMounts);
         Assert.Equal(("pod-facts", "/var/run/pod-facts", true), (mount.Name, mount.MountPath, mount.ReadOnlyProperty));
-        Assert.Null(mount.SubPath); // a subPath mount would never update (spec §4.4)
+        Assert.Null(mount.SubPath); // a subPath mount is a bind mount made once at container start: it never updates (see PB0203)
 
         V1Volume volume = Assert.Single(spec.Volumes);
         Assert.Equal("pod-facts", volume.Name);
@@ -152,7 +152,7 @@ public sealed class YamlValidityTests
         Assert.IsType<V1DaemonSet>(workload);
         V1Container container = Assert.Single(spec.Containers);
         V1EnvVar owner = Assert.Single(container.Env, e => e.Name == "POD_ANNOTATION_TEST_EXAMPLE_COM_OWNER");
-        Assert.Equal(("v1", "metadata.annotations['TEST.EXAMPLE.COM/owner']"), Field(owner)); // the lookup is case-sensitive (spec §2.5)
+        Assert.Equal(("v1", "metadata.annotations['TEST.EXAMPLE.COM/owner']"), Field(owner)); // the lookup is case-sensitive (pkg/fieldpath/fieldpath.go, ExtractFieldPathAsString)
         V1EnvVar huge = Assert.Single(container.Env, e => e.Name == "LIMITS_HUGEPAGES_2MI_MIB");
         Assert.Equal(("orders", "limits.hugepages-2Mi", "1Mi"), Resource(huge.ValueFrom.ResourceFieldRef));
         V1EnvVar cpu = Assert.Single(container.Env, e => e.Name == "REQUESTS_CPU");

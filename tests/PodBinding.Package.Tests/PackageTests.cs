@@ -38,6 +38,8 @@ public sealed partial class PackageTests(PackageFixture package) : IClassFixture
         Assert.Equal("PodBinding", metadata.Element(ns + "id")?.Value);
         Assert.Equal("MIT", metadata.Element(ns + "license")?.Value);
         Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
+        Assert.Equal(RepositoryMetadata.Url, (string?)metadata.Element(ns + "repository")?.Attribute("url"));
+        Assert.Equal(RepositoryMetadata.Url, metadata.Element(ns + "projectUrl")?.Value);
         Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value));
         // The generator and task projects are packed as files, never as package dependencies.
         Assert.Empty(metadata.Descendants(ns + "dependency"));

@@ -6,8 +6,9 @@ namespace PodBinding.Generators.Catalog;
 
 /// <summary>
 /// The one table of Downward API facts. The generator routes and converts with it, the YAML emitter writes from it,
-/// and the analyzers judge with it. Paths and rules from docs/kubernetes-rules.md (allow-lists), §3.2/§3.4 (resources, divisors)
-/// and §7.3 (what can change).
+/// and the analyzers judge with it. Paths and rules from the API server's validators in pkg/apis/core/validation/validation.go:
+/// the allow-lists validEnvDownwardAPIFieldPathExpressions and validVolumeDownwardAPIFieldPathExpressions, resources
+/// (validateContainerResourceFieldSelector) and divisors (validateContainerResourceDivisor).
 /// </summary>
 internal static class FieldCatalog
 {

@@ -19,7 +19,8 @@ internal static class DiagnosticDescriptors
     public const string Drift = "PodBinding.Drift";
     public const string Telemetry = "PodBinding.Telemetry";
 
-    private const string HelpLinkBase = "https://github.com/PodBinding/PodBinding/blob/main/docs/diagnostics/";
+    /// <summary>Each ID's page under docs/diagnostics/, in the repository that Directory.Build.props names.</summary>
+    private const string HelpLinkBase = RepositoryInfo.Url + "/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor UnknownFieldPath = Error(DiagnosticIds.UnknownFieldPath, Kubernetes, "Unknown or unsupported Downward API field path",
         "'{0}' is not a Downward API field path: {1}",

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace PodBinding.Benchmarks.Generators;
 
 /// <summary>
-/// style.md §5: the PodBinding generator against a minimal FAWMN floor generator on the same compilations of
+/// The PodBinding generator against a minimal FAWMN floor generator on the same compilations of
 /// 2,000 plain files and <see cref="AnnotatedTypes"/> bound classes. Ratios are per category (scenario).
 /// </summary>
 /// <remarks>

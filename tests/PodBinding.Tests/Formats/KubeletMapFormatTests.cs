@@ -5,7 +5,7 @@ namespace PodBinding.Tests.Formats;
 
 public class KubeletMapFormatTests
 {
-    // Spec §5.3 worked-example table: value → line for key k.
+    // FormatMap (pkg/fieldpath/fieldpath.go) with strconv.Quote: value → line for key k.
     public static TheoryData<string, string> WorkedExamples => new()
     {
         { "say \"hi\"\\now", "k=\"say \\\"hi\\\"\\\\now\"" },

@@ -33,7 +33,7 @@ public class GoQuotePropertyTests
     [Fact]
     public void Quoted_text_never_contains_raw_line_breaks_or_control_characters()
     {
-        // The map format splits lines on LF (spec §5.3 item 6): that is only safe if quoting never emits one.
+        // The map format splits lines on LF (pkg/fieldpath/fieldpath.go, FormatMap: one line per entry): that is only safe if quoting never emits one.
         Text.Sample(value => !GoQuote.Quote(value).Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'));
     }
 

@@ -5,7 +5,7 @@ namespace PodBinding.Tests.Formats;
 
 public class GoQuoteTests
 {
-    // The worked examples of spec §5.3.
+    // Worked examples of Go's strconv.Quote (strconv/quote.go), as the kubelet quotes label and annotation values.
     [Theory]
     [InlineData("say \"hi\"\\now", "\"say \\\"hi\\\"\\\\now\"")]
     [InlineData("tab\there", "\"tab\\there\"")]

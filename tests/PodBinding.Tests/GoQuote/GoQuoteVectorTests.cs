@@ -76,7 +76,7 @@ public class GoQuoteVectorTests
                 continue;
             }
 
-            // The string form decodes the same bytes as UTF-8 (invalid sequences become U+FFFD, spec §5.3 item 6).
+            // The string form decodes the same bytes as UTF-8 (invalid sequences become U+FFFD, as .NET decodes UTF-8).
             string expected = Encoding.UTF8.GetString(input);
             if (!GoQuote.TryUnquote(quoted, out string? text, out error) || text != expected)
             {

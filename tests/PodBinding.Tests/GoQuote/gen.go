@@ -15,7 +15,7 @@ import (
 )
 
 // newerThanGo119 lists the code points that Go 1.19's tables (Unicode 13.0) treat as unassigned, and so escape, but
-// .NET 10's tables (Unicode 14.0-16.0) assign to a printable category, so PodBinding writes them raw (spec §5.3 item 5:
+// .NET 10's tables (Unicode 14.0-16.0) assign to a printable category, so PodBinding writes them raw (strconv.IsPrint:
 // the kubelet's output depends on the Unicode version of the Go that built it). Vectors never contain them, because
 // the expected output would describe Go 1.19 rather than PodBinding's documented behaviour.
 //
@@ -102,7 +102,7 @@ func runes(rs ...rune) string {
 	return string(b)
 }
 
-// Samples of each non-printable kind and of printable text that must stay raw (spec §5.3 items 3 and 4).
+// Samples of each non-printable kind and of printable text that must stay raw (strconv/quote.go, appendEscapedRune and IsPrint).
 var spaceSeparators = []rune{0x00A0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x3000}
 var lineParagraph = []rune{0x2028, 0x2029}
 var formatChars = []rune{0x00AD, 0x0600, 0x0605, 0x061C, 0x06DD, 0x070F, 0x08E2, 0x180E, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202E, 0x2060, 0x2064, 0x2066, 0x2069, 0x206A, 0x206F, 0xFEFF, 0xFFF9, 0xFFFB, 0x110BD, 0x110CD, 0x13430, 0x13438, 0x1BCA0, 0x1BCA3, 0x1D173, 0x1D17A, 0xE0001, 0xE0020, 0xE007F}
@@ -122,7 +122,7 @@ var combiningMarks = []rune{0x0300, 0x0301, 0x0316, 0x036F, 0x0483, 0x0591, 0x06
 func main() {
 	defer out.Flush()
 
-	// Every example of spec §5.3 and its worked-example table.
+	// Worked examples of strconv.Quote (strconv/quote.go), as FormatMap (pkg/fieldpath/fieldpath.go) writes values.
 	for _, s := range []string{
 		`say "hi"\now`, "tab\there", "\a\b\f\r\v", "\x1b[0m\x7f", "café 日本 😀",
 		"nb\u00a0sp zw\u200bsp ls\u2028", "bom\ufeff pua\ue000", "plane15 \U000f0000", "it's", "", "value\n",

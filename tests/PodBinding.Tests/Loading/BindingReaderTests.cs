@@ -196,7 +196,7 @@ public sealed class BindingReaderTests : IDisposable
             File("Replicas", "replicas", "metadata.annotations['replicas']", optional: true));
         var pod = new SimulatedPod { Containers = { ["app"] = new ContainerResources() } };
 
-        // Only the map-key items exist, empty (spec §2.6: a missing key is an empty file or env var); the rest are absent.
+        // Only the map-key items exist, empty (docs/kubernetes-rules.md, "File contents": a missing key is an empty file or env var); the rest are absent.
         var writer = new KubeletVolumeWriter(VolumeDirectory);
         writer.Write(new Dictionary<string, string> { ["zone"] = pod.ResolveField("metadata.annotations['zone']"), ["replicas"] = "" });
         var reader = new BindingReader(PodSource.FromDirectory(VolumeDirectory, new Dictionary<string, string> { ["TEAM"] = "" }), info);

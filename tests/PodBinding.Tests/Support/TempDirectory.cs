@@ -16,7 +16,7 @@ internal sealed class TempDirectory : IDisposable
 
     /// <summary>
     /// A directory on tmpfs (<c>/dev/shm</c>) where the machine has one: downward API volumes are memory-backed
-    /// (spec §4.4), and on a disk the kubelet's create-and-remove per version costs several times more.
+    /// (pkg/volume/downwardapi/downwardapi.go wraps a memory-medium emptyDir), and on a disk the kubelet's create-and-remove per version costs several times more.
     /// </summary>
     public static TempDirectory OnTmpfs() => new(Directory.Exists("/dev/shm") ? "/dev/shm" : System.IO.Path.GetTempPath());
 

@@ -12,7 +12,7 @@ public class SimulatedPodTests
         return new SimulatedPod { Containers = { ["app"] = resources } };
     }
 
-    // Spec §3.5 table.
+    // The kubelet's resource math (pkg/api/v1/resource/helpers.go, ExtractContainerResourceValue: divide, round up).
     [Theory]
     [InlineData("limits.cpu", "250m", null, "1")]
     [InlineData("limits.cpu", "250m", "1", "1")]
@@ -25,7 +25,7 @@ public class SimulatedPodTests
     [InlineData("requests.memory", "100Mi", null, "104857600")]
     [InlineData("limits.ephemeral-storage", "1Gi", "1G", "2")]
     [InlineData("limits.hugepages-2Mi", "4Mi", "1Mi", "4")]
-    // Zero divisors mean 1 (spec §3.4); MilliValue rounds up (0.5m → 1).
+    // Zero divisors mean 1 (pkg/api/v1/resource/helpers.go, ExtractContainerResourceValue); MilliValue rounds up (0.5m → 1).
     [InlineData("limits.cpu", "2", "0", "2")]
     [InlineData("limits.memory", "1Ki", "0m", "1024")]
     [InlineData("requests.cpu", "0.5m", "1m", "1")]
@@ -192,7 +192,7 @@ public class SimulatedPodTests
     [Fact]
     public void Env_does_not_merge_allocatable_into_another_init_container_but_the_volume_does()
     {
-        // Spec §3.6 edge: an env var pointing at an init container without a limit reads 0, a volume item allocatable.
+        // Fallbacks (env: kubelet_resources.go, defaultPodLimitsForDownwardAPI; volume: pkg/volume/downwardapi/downwardapi.go, CollectData): an env var pointing at an init container without a limit reads 0, a volume item allocatable.
         var pod = new SimulatedPod
         {
             Containers = { ["app"] = new ContainerResources() },

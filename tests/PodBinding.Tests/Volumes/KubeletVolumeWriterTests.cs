@@ -5,7 +5,7 @@ using PodBinding.Tests.Support;
 
 namespace PodBinding.Tests.Volumes;
 
-/// <summary>The writer reproduces the kubelet's on-disk layout and write order (spec §6.1–§6.2).</summary>
+/// <summary>The writer reproduces the kubelet's on-disk layout and write order (docs/kubernetes-rules.md, "Volume layout"; pkg/volume/util/atomic_writer.go, AtomicWriter.Write).</summary>
 [UnsupportedOSPlatform("windows")]
 public sealed partial class KubeletVolumeWriterTests : IDisposable
 {

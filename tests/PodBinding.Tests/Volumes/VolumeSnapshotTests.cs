@@ -4,7 +4,7 @@ using PodBinding.Volumes;
 
 namespace PodBinding.Tests.Volumes;
 
-/// <summary>VolumeSnapshot on real directories laid out step by step by the kubelet-faithful writer (spec §6).</summary>
+/// <summary>VolumeSnapshot on real directories laid out step by step by the kubelet-faithful writer (docs/kubernetes-rules.md, "Volume layout").</summary>
 public sealed class VolumeSnapshotTests : IDisposable
 {
     private static readonly string[] Items = ["stamp", "conf/app/stamp", "labels"];
@@ -75,7 +75,7 @@ public sealed class VolumeSnapshotTests : IDisposable
             seen.Add((step, snapshot[0]!));
         });
 
-        // The switch point is the rename of ..data (spec §6.2 step 4.5): the old version before it, the new one after.
+        // The switch point is the rename of ..data (AtomicWriter.Write renames ..data_tmp over ..data, pkg/volume/util/atomic_writer.go): the old version before it, the new one after.
         Assert.Equal(
             [
                 (KubeletWriteStep.CurrentVersionRead, "v1"),
@@ -131,7 +131,7 @@ public sealed class VolumeSnapshotTests : IDisposable
             {
                 swapped = true;
 
-                // Stop the kubelet right after the switch (spec §6.3: between 4.5 and 7 the old directory still exists).
+                // Stop the kubelet right after the switch (AtomicWriter.Write removes the old version directory only after the switch).
                 Assert.Throws<WriterPaused>(() => _writer.Write(Version("v2"), step =>
                 {
                     if (step == KubeletWriteStep.DataLinkSwapped)
@@ -232,7 +232,7 @@ public sealed class VolumeSnapshotTests : IDisposable
     [Fact]
     public void Content_is_decoded_as_utf8_byte_for_byte()
     {
-        // A leading U+FEFF is content (an annotation value), not a byte-order mark to strip (spec §5.1).
+        // A leading U+FEFF is content (an annotation value), not a byte-order mark to strip (docs/kubernetes-rules.md, "File contents": a single value is the raw UTF-8 value).
         string value = "\uFEFFbom café 😀 " + new string('x', 5000);
         _writer.Write(new Dictionary<string, string> { ["a"] = value, ["empty"] = "" });
 

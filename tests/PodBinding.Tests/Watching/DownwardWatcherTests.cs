@@ -2,7 +2,7 @@ using PodBinding.Watching;
 
 namespace PodBinding.Tests.Watching;
 
-/// <summary>The watcher on a real volume that the kubelet-faithful writer swaps (spec §6.2, §6.3).</summary>
+/// <summary>The watcher on a real volume that the kubelet-faithful writer swaps (docs/kubernetes-rules.md, "Volume layout").</summary>
 public sealed class DownwardWatcherTests
 {
     [Fact]
@@ -28,7 +28,7 @@ public sealed class DownwardWatcherTests
         using var fixture = new WatcherFixture();
         string? version = fixture.Writer.CurrentVersion;
 
-        Assert.False(fixture.Sync()); // the AtomicWriter skips an identical payload (spec §6.2 step 3)
+        Assert.False(fixture.Sync()); // the AtomicWriter skips an identical payload (pkg/volume/util/atomic_writer.go, AtomicWriter.Write: no new version when every payload matches)
 
         Assert.False(fixture.HasPendingChange());
         Assert.Equal(version, fixture.Watcher.Version);

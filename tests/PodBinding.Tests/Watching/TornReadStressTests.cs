@@ -8,7 +8,7 @@ namespace PodBinding.Tests.Watching;
 
 /// <summary>
 /// A kubelet-faithful writer swaps versions in which the labels and annotations files carry the same stamp while
-/// readers take snapshots: no snapshot may mix two versions (docs/kubernetes-rules.md). The run is a fixed amount
+/// readers take snapshots: no snapshot may mix two versions (docs/kubernetes-rules.md, "Volume layout"). The run is a fixed amount
 /// of work, not a time budget: how fast it goes depends on the machine's load and is measured by the benchmark
 /// (<c>--torn</c>, tests/PodBinding.Benchmarks/Live/TornReads.cs, reported in docs/performance.md), not asserted here.
 /// </summary>
