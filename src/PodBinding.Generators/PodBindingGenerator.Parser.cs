@@ -196,7 +196,7 @@ public sealed partial class PodBindingGenerator
             {
                 if (attribute.AttributeClass is { Name: AttributeContract.DownwardBindingAttributeName } cls && IsIn(cls.ContainingNamespace, AttributeContract.Namespace))
                 {
-                    string? container = null, volume = null, mount = null, workloadName = null;
+                    string? container = null, volume = null, mount = null, workloadName = null, manifestName = null;
                     int workloadKind = AttributeContract.WorkloadKind.None;
                     foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
                     {
@@ -207,10 +207,11 @@ public sealed partial class PodBindingGenerator
                             case AttributeContract.DownwardBinding.MountPath: mount = named.Value.Value as string; break;
                             case AttributeContract.DownwardBinding.WorkloadKind: workloadKind = named.Value.Value is int k ? k : AttributeContract.WorkloadKind.None; break;
                             case AttributeContract.DownwardBinding.WorkloadName: workloadName = named.Value.Value as string; break;
+                            case AttributeContract.DownwardBinding.ManifestName: manifestName = named.Value.Value as string; break;
                         }
                     }
 
-                    return new ClassSettings(container, volume, mount, workloadKind, workloadName);
+                    return new ClassSettings(container, volume, mount, workloadKind, workloadName, manifestName);
                 }
             }
 

@@ -69,7 +69,8 @@ public sealed partial class PodBindingGenerator : IIncrementalGenerator
 
     private static EquatableArray<string> Sorted(ImmutableArray<string> files)
     {
-        string[] sorted = files.ToArray();
+        // Distinct: two classes with one file name are PB0107, and the Component must not list the file twice meanwhile.
+        string[] sorted = files.Distinct(StringComparer.Ordinal).ToArray();
         Array.Sort(sorted, StringComparer.Ordinal);
         return new EquatableArray<string>(sorted);
     }

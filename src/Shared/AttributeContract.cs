@@ -35,6 +35,7 @@ internal static class AttributeContract
         public const string MountPath = "MountPath";
         public const string WorkloadKind = "WorkloadKind";
         public const string WorkloadName = "WorkloadName";
+        public const string ManifestName = "ManifestName";
     }
 
     /// <summary><c>DownwardSource</c> members: values and names.</summary>

@@ -203,6 +203,59 @@ public class AnalyzerDiagnosticTests
     }
 
     [Fact]
+    public Task PB0107_TwoClassesOfOneName_WriteOneFile_OnTheLaterDeclaration()
+    {
+        var test = new AnalyzerTest("");
+        test.TestState.Sources.Clear();
+        test.TestState.Sources.Add(("/0/A.cs", """
+            using PodBinding;
+            namespace Orders;
+            public partial class PodInfo
+            {
+                [FromDownward("metadata.name")] public string? Name { get; init; }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/B.cs", """
+            using PodBinding;
+            namespace Billing;
+            public partial class {|#0:PodInfo|}
+            {
+                [FromDownward("metadata.name")] public string? Name { get; init; }
+            }
+
+            [DownwardBinding({|#1:ManifestName = "pod-info"|})]
+            public partial class Renamed
+            {
+                [FromDownward("metadata.name")] public string? Name { get; init; }
+            }
+
+            [DownwardBinding(ManifestName = "billing-pod-info")]
+            public partial class Other
+            {
+                [FromDownward("metadata.name")] public string? Name { get; init; }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PB0107", DiagnosticSeverity.Error).WithLocation(0)
+            .WithMessage("'Billing.PodInfo' writes deploy/podbinding/pod-info.yaml, which 'Orders.PodInfo' writes too, and only one of them can be on disk; set [DownwardBinding(ManifestName = \"...\")] on one of them"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PB0107", DiagnosticSeverity.Error).WithLocation(1)
+            .WithMessage("'Billing.Renamed' writes deploy/podbinding/pod-info.yaml, which 'Orders.PodInfo' writes too, and only one of them can be on disk; set [DownwardBinding(ManifestName = \"...\")] on one of them"));
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("Billing/PodInfo")]
+    [InlineData("PodInfo")]
+    [InlineData("-pod")]
+    public Task PB0108_ManifestName_MustBeALowerCaseFileName(string name) => Verify($$"""
+        [DownwardBinding({|#0:ManifestName = "{{name}}"|})]
+        public partial class PodInfo
+        {
+            [FromDownward("metadata.name")] public string? Name { get; init; }
+        }
+        """,
+        new DiagnosticResult("PB0108", DiagnosticSeverity.Error).WithLocation(0).WithArguments(name));
+
+    [Fact]
     public Task PB0013_DuplicateItemPath_InOneClassAndAcrossClasses()
     {
         var test = new AnalyzerTest("");

@@ -47,9 +47,10 @@ public sealed class ContractTests
         Assert.Equal(nameof(DownwardBindingAttribute.MountPath), AttributeContract.DownwardBinding.MountPath);
         Assert.Equal(nameof(DownwardBindingAttribute.WorkloadKind), AttributeContract.DownwardBinding.WorkloadKind);
         Assert.Equal(nameof(DownwardBindingAttribute.WorkloadName), AttributeContract.DownwardBinding.WorkloadName);
+        Assert.Equal(nameof(DownwardBindingAttribute.ManifestName), AttributeContract.DownwardBinding.ManifestName);
         Assert.Equal(
             Settable(typeof(DownwardBindingAttribute)),
-            new[] { AttributeContract.DownwardBinding.ContainerName, AttributeContract.DownwardBinding.MountPath, AttributeContract.DownwardBinding.VolumeName, AttributeContract.DownwardBinding.WorkloadKind, AttributeContract.DownwardBinding.WorkloadName });
+            new[] { AttributeContract.DownwardBinding.ContainerName, AttributeContract.DownwardBinding.ManifestName, AttributeContract.DownwardBinding.MountPath, AttributeContract.DownwardBinding.VolumeName, AttributeContract.DownwardBinding.WorkloadKind, AttributeContract.DownwardBinding.WorkloadName });
         Assert.Equal(DownwardBindingAttribute.DefaultVolumeName, BindingPlanner.DefaultVolumeName);
         Assert.Equal(DownwardBindingAttribute.DefaultMountPath, BindingPlanner.DefaultMountPath);
     }

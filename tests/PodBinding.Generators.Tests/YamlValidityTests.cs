@@ -96,6 +96,33 @@ public sealed class YamlValidityTests
     }
 
     [Fact]
+    public void ManifestName_NamesTheFilesAndTheComponentEntry()
+    {
+        const string source = """
+            using PodBinding;
+
+            namespace Orders
+            {
+                [DownwardBinding(ContainerName = "orders", WorkloadKind = WorkloadKind.Deployment, WorkloadName = "orders")]
+                public partial class PodInfo { [FromDownward("metadata.name")] public required string Name { get; init; } }
+            }
+
+            namespace Billing
+            {
+                [DownwardBinding(ContainerName = "billing", WorkloadKind = WorkloadKind.Deployment, WorkloadName = "billing", ManifestName = "billing-pod-info")]
+                public partial class PodInfo { [FromDownward("metadata.name")] public required string Name { get; init; } }
+            }
+            """;
+        GeneratorOutput output = GeneratorRunner.Run(source);
+
+        Assert.Equal(["billing-pod-info.patch.yaml", "billing-pod-info.yaml", "kustomization.yaml", "pod-info.patch.yaml", "pod-info.yaml"], output.Manifests.Keys);
+        Assert.Equal("billing", Assert.Single(KubernetesYaml.Deserialize<V1PodSpec>(output.Manifest("billing-pod-info.yaml"), strict: true).Containers).Name);
+        string kustomization = output.Manifest("kustomization.yaml");
+        Assert.Contains("- path: billing-pod-info.patch.yaml", kustomization, StringComparison.Ordinal);
+        Assert.Single(kustomization.Split('\n'), line => line.Trim() == "- path: pod-info.patch.yaml");
+    }
+
+    [Fact]
     public void Overrides_SayWhatTheClassAskedFor()
     {
         GeneratorOutput output = GeneratorRunner.Run(Sources.Overrides);

@@ -41,6 +41,8 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidVolumeName,
         DiagnosticDescriptors.InvalidWorkload,
         DiagnosticDescriptors.IgnoredChannelName,
+        DiagnosticDescriptors.ManifestNameClash,
+        DiagnosticDescriptors.InvalidManifestName,
         DiagnosticDescriptors.NotPartial,
         DiagnosticDescriptors.WrongType,
         DiagnosticDescriptors.UnsupportedTarget,

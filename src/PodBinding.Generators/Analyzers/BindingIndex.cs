@@ -91,8 +91,21 @@ internal sealed class BindingIndex
 
         var envVars = new Dictionary<string, Claim>(StringComparer.Ordinal);
         var items = new List<Claim>();
+        var files = new Dictionary<string, BindingPlan>(StringComparer.Ordinal);
         foreach ((_, _, INamedTypeSymbol type, BindingPlan plan) in ordered)
         {
+            // Two classes writing one file (A.PodInfo and B.PodInfo → pod-info.yaml): one would overwrite the other.
+            string file = plan.ManifestFolder.TrimEnd('/') + "/" + plan.FragmentFile;
+            if (files.TryGetValue(file, out BindingPlan? writer))
+            {
+                Add(result, type, PlanFinding.Create("", DiagnosticIds.ManifestNameClash, AttributeContract.DownwardBinding.ManifestName, Skips: true, fix: null,
+                    plan.FullName, file, writer.FullName));
+            }
+            else
+            {
+                files.Add(file, plan);
+            }
+
             foreach (PlannedMember member in plan.Members)
             {
                 var claim = new Claim(plan, member);
@@ -102,16 +115,21 @@ internal sealed class BindingIndex
                     continue;
                 }
 
-                if (!result.Conflicts.TryGetValue(type, out List<PlanFinding>? list))
-                {
-                    result.Conflicts[type] = list = new List<PlanFinding>();
-                }
-
-                list.Add(conflict);
+                Add(result, type, conflict);
             }
         }
 
         return result;
+    }
+
+    private static void Add(Snapshot result, INamedTypeSymbol type, PlanFinding conflict)
+    {
+        if (!result.Conflicts.TryGetValue(type, out List<PlanFinding>? list))
+        {
+            result.Conflicts[type] = list = new List<PlanFinding>();
+        }
+
+        list.Add(conflict);
     }
 
     private static PlanFinding? ClaimEnvVar(Dictionary<string, Claim> envVars, Claim claim)

@@ -78,6 +78,13 @@ internal static class DiagnosticDescriptors
         "{0} names the channel the member does not use and is ignored: {1}; {2}",
         "EnvVar names an env var and File a volume item; the one for the channel the member does not use has no effect, and writing both under Auto leaves the channel to an order rule.");
 
+    public static readonly DiagnosticDescriptor ManifestNameClash = Error(DiagnosticIds.ManifestNameClash, Usage, "Two classes write the same YAML file",
+        "'{0}' writes {1}, which '{2}' writes too, and only one of them can be on disk; set [DownwardBinding(ManifestName = \"...\")] on one of them",
+        "Each bound class writes its YAML under a name derived from the class name; two classes of the same name in different namespaces would overwrite each other's file and be listed twice in the kustomize Component.");
+    public static readonly DiagnosticDescriptor InvalidManifestName = Error(DiagnosticIds.InvalidManifestName, Usage, "ManifestName is not a usable file name",
+        "ManifestName '{0}' is not a usable file name; use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 63 characters",
+        "ManifestName becomes the name of the class's YAML files in the manifest folder and in the kustomize Component, so it must be a plain lower-case file name.");
+
     public static readonly DiagnosticDescriptor NotPartial = Error(DiagnosticIds.NotPartial, Usage, "Bound class must be partial",
         "'{0}' must be declared partial so PodBinding can add the generated Load(); add 'partial' to every declaration of it",
         "The generator adds Load() to the class in another part, which needs every declaration of the class to be partial.");
@@ -122,7 +129,7 @@ internal static class DiagnosticDescriptors
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         UnknownFieldPath, WrongChannel, InvalidSubscript, InvalidResource, InvalidDivisor, NonCanonicalDivisor, ResourceOptionOnField,
         InvalidContainerName, GuessedContainerName, InvalidEnvVarName, RelaxedEnvVarName, DuplicateEnvVar, DuplicateItemPath,
-        InvalidItemPath, InvalidMountPath, InvalidVolumeName, InvalidWorkload, IgnoredChannelName,
+        InvalidItemPath, InvalidMountPath, InvalidVolumeName, InvalidWorkload, IgnoredChannelName, ManifestNameClash, InvalidManifestName,
         NotPartial, WrongType, UnsupportedTarget, NoSetter, StaticProperty,
         StaleMetadataInEnv, ResizableResourceInEnv, RawEnvRead, SubPathMount,
         ManifestDrift,

@@ -31,6 +31,8 @@ internal static class DiagnosticIds
     public const string NoSetter = "PB0103";
     public const string StaticProperty = "PB0104";
     public const string IgnoredChannelName = "PB0105";
+    public const string ManifestNameClash = "PB0107";
+    public const string InvalidManifestName = "PB0108";
 
     public const string StaleMetadataInEnv = "PB0200";
     public const string ResizableResourceInEnv = "PB0201";

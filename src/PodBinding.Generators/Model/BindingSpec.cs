@@ -23,7 +23,8 @@ internal sealed record ClassSettings(
     string? VolumeName,
     string? MountPath,
     int WorkloadKind,
-    string? WorkloadName)
+    string? WorkloadName,
+    string? ManifestName = null)
 {
     public static ClassSettings Default { get; } = new(null, null, null, 0, null);
 }

@@ -43,6 +43,7 @@ internal static class BindingPlanner
             }
         }
 
+        string stem = ManifestStem(spec, state);
         return new BindingPlan(
             spec.Namespace,
             spec.TypeName,
@@ -51,7 +52,7 @@ internal static class BindingPlanner
             mountPath,
             settings.WorkloadKind,
             workloadName,
-            ToKebab(spec.TypeName),
+            stem,
             options.ManifestFolder,
             new EquatableArray<PlannedMember>(state.Planned.ToArray()),
             new EquatableArray<PlanFinding>(state.Findings.ToArray()),
@@ -83,6 +84,24 @@ internal static class BindingPlanner
 
         public void Warn(string member, string id, string argument, string? fix, params string[] args) =>
             Findings.Add(PlanFinding.Create(member, id, argument, Skips: false, fix, args));
+    }
+
+    /// <summary>The YAML files' name: ManifestName when it is a usable file name (PB0108 otherwise), else the class name in kebab case.</summary>
+    private static string ManifestStem(BindingSpec spec, PlanState state)
+    {
+        string? name = spec.Settings.ManifestName;
+        if (name is null)
+        {
+            return ToKebab(spec.TypeName);
+        }
+
+        if (!NameRules.IsDns1123Subdomain(name) || name.Length > 63)
+        {
+            state.Findings.Add(PlanFinding.Create("", DiagnosticIds.InvalidManifestName, AttributeContract.DownwardBinding.ManifestName, Skips: false, fix: null, name));
+            return ToKebab(spec.TypeName);
+        }
+
+        return name;
     }
 
     /// <summary>Class-level settings; returns the workload name a patch may target (null: no patch).</summary>

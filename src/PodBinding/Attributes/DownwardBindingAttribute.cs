@@ -30,4 +30,11 @@ public sealed class DownwardBindingAttribute : Attribute
 
     /// <summary>The workload's <c>metadata.name</c>, for the kustomize patch.</summary>
     public string? WorkloadName { get; set; }
+
+    /// <summary>
+    /// The name of the class's YAML files: <c>&lt;ManifestName&gt;.yaml</c> and <c>&lt;ManifestName&gt;.patch.yaml</c> in the
+    /// manifest folder. Default: the class name in kebab case (<c>PodInfo</c> → <c>pod-info</c>). Set it when two bound
+    /// classes of one project share a name in different namespaces (PB0107).
+    /// </summary>
+    public string? ManifestName { get; set; }
 }
