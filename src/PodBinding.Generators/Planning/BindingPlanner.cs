@@ -55,7 +55,8 @@ internal static class BindingPlanner
             options.ManifestFolder,
             new EquatableArray<PlannedMember>(state.Planned.ToArray()),
             new EquatableArray<PlanFinding>(state.Findings.ToArray()),
-            new EquatableArray<string>(state.SkippedRequired.ToArray()));
+            new EquatableArray<string>(state.SkippedRequired.ToArray()),
+            settings.Api is null ? null : ApiPlanner.Plan(settings.Api, settings, options, problems: null));
     }
 
     private sealed class PlanState
