@@ -190,7 +190,8 @@ public sealed partial class PodBindingGenerator
                 IsRequired: property.IsRequired);
         }
 
-        private static ClassSettings ReadSettings(INamedTypeSymbol type)
+        /// <summary>The class's <c>[DownwardBinding]</c> and <c>[KubernetesApi]</c>, as the generator reads them.</summary>
+        public static ClassSettings ReadSettings(INamedTypeSymbol type)
         {
             ClassSettings settings = ClassSettings.Default;
             ApiSettings? api = null;

@@ -326,7 +326,7 @@ public class CodeFixTests
             .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
             .ToArray();
-        Assert.Equal(9, providers.Length);
+        Assert.Equal(10, providers.Length);
 
         // The attribute fixes batch; the manifest fixes fix one at a time on purpose: PB0202's fix may add members to
         // one shared class, PB0300's rewrites an additional document, which the batch fixer does not handle, and PB0400's
@@ -349,12 +349,13 @@ public class CodeFixTests
             MakePartialCodeFix.EquivalenceKey, SetSourceCodeFix.EquivalenceKeyPrefix + "Volume", SetSourceCodeFix.EquivalenceKeyPrefix + "Environment",
             SetSourceCodeFix.EquivalenceKeyPrefix + "RemoveEnvVar", SetSourceCodeFix.EquivalenceKeyPrefix + "RemoveFile",
             CanonicalDivisorCodeFix.EquivalenceKey, RemoveArgumentCodeFix.EquivalenceKey, ChangeTypeCodeFix.EquivalenceKey, AddInitAccessorCodeFix.EquivalenceKey,
+            RemoveSkipTlsVerifyCodeFix.EquivalenceKey,
         };
         Assert.Equal(keys.Length, keys.Distinct(StringComparer.Ordinal).Count());
 
         // Every fixable ID is fixed by exactly one provider.
         string[] ids = providers.SelectMany(p => p.FixableDiagnosticIds).ToArray();
         Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(new[] { "PB0002", "PB0006", "PB0007", "PB0100", "PB0101", "PB0103", "PB0105", "PB0200", "PB0201", "PB0202", "PB0300", "PB0400" }, ids.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "PB0002", "PB0006", "PB0007", "PB0100", "PB0101", "PB0103", "PB0105", "PB0200", "PB0201", "PB0202", "PB0300", "PB0400", "PB0503" }, ids.Order(StringComparer.Ordinal));
     }
 }

@@ -17,6 +17,7 @@ internal static class DiagnosticDescriptors
     public const string Staleness = "PodBinding.Staleness";
     public const string Drift = "PodBinding.Drift";
     public const string Telemetry = "PodBinding.Telemetry";
+    public const string Api = "PodBinding.Api";
 
     private const string HelpLinkBase = "https://github.com/PodBinding/PodBinding/blob/main/docs/diagnostics/";
 
@@ -86,6 +87,28 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DetectorLabelFixedAtStart = Info(DiagnosticIds.DetectorLabelFixedAtStart, Telemetry, "A live label or annotation becomes a resource attribute fixed at start-up",
         "OpenTelemetry resources are immutable: a label or annotation the class reads live from the volume is copied into the resource once, at start-up, and later changes do not reach telemetry.");
 
+    public static readonly DiagnosticDescriptor InvalidKubernetesVersion = Create(DiagnosticIds.InvalidKubernetesVersion, Usage, "PodBindingKubernetesVersion is not a Kubernetes version",
+        "The target Kubernetes version decides version-dependent YAML (native sidecars, the kubectl image); a value PodBinding cannot read would silently target another version.",
+        "The MSBuild property PodBindingKubernetesVersion is '{0}', which is not a Kubernetes version; write it as {1}. Until then PodBinding targets Kubernetes {2}.",
+        DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor InvalidApiDeclaration = Create(DiagnosticIds.InvalidApiDeclaration, Api, "[KubernetesApi] declaration cannot be written as YAML",
+        "The per-mode Components patch the workload the class names; an unknown or repeated mode, a missing workload, an invalid ServiceAccount name or a root user id leaves the mode without YAML.",
+        "[KubernetesApi] on '{0}' writes no YAML: {1}",
+        DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor TokenNotMounted = Create(DiagnosticIds.TokenNotMounted, Api, "In-cluster mode, but a manifest turns the token off",
+        "The InCluster mode reads the service-account token the kubelet mounts; a manifest of the same workload with automountServiceAccountToken: false leaves the pod without it, depending on which patch applies last.",
+        "'{0}' declares KubernetesApiMode.InCluster, but {1} sets automountServiceAccountToken: false on {2}, so that pod gets no token at /var/run/secrets/kubernetes.io/serviceaccount; remove that line (the in-cluster Component sets it to true), or use KubernetesApiMode.Ambassador to keep the token out of the app",
+        DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor RawApiRead = Create(DiagnosticIds.RawApiRead, Api, "API-server address or service-account file read by hand",
+        "Code that builds its own API client from KUBERNETES_SERVICE_HOST/PORT or the service-account files reads the token once and misses rotation of token and CA, and works only in one mode.",
+        "{0} is read by hand; {1}. Use PodBinding.Kubernetes instead: KubernetesConnection.Connect() (or services.AddPodBindingKubernetes()) finds the API server in every mode and follows token and CA rotation.",
+        DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor SkipTlsVerify = Create(DiagnosticIds.SkipTlsVerify, Api, "TLS verification of the API server is turned off",
+        "With certificate checks off, anyone on the network path can impersonate the API server, read the bearer token the client sends and forge every answer.",
+        "SkipTlsVerify = true on {0} accepts any certificate, so anyone on the network path can read the token and forge answers; remove it and trust the cluster's CA ({1})",
+        DiagnosticSeverity.Warning);
+
     /// <summary>Every descriptor, one per ID in <see cref="DiagnosticIds"/> (a test checks that the table is total).</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         UnknownFieldPath, WrongChannel, InvalidSubscript, InvalidResource, InvalidDivisor, NonCanonicalDivisor, ResourceOptionOnField,
@@ -94,7 +117,8 @@ internal static class DiagnosticDescriptors
         NotPartial, WrongType, UnsupportedTarget, NoSetter, StaticProperty,
         StaleMetadataInEnv, ResizableResourceInEnv, RawEnvRead, SubPathMount,
         ManifestDrift,
-        DetectorMissingFields, DetectorLabelFixedAtStart);
+        DetectorMissingFields, DetectorLabelFixedAtStart,
+        InvalidKubernetesVersion, InvalidApiDeclaration, TokenNotMounted, RawApiRead, SkipTlsVerify);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id, StringComparer.Ordinal);
 
@@ -109,6 +133,18 @@ internal static class DiagnosticDescriptors
     private static DiagnosticDescriptor Warning(string id, string category, string title, string description) => Create(id, category, title, description, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Info(string id, string category, string title, string description) => Create(id, category, title, description, DiagnosticSeverity.Info);
+
+    /// <summary>A descriptor whose message format has its own wording and arguments (the newer rules).</summary>
+    private static DiagnosticDescriptor Create(string id, string category, string title, string description, string messageFormat, DiagnosticSeverity severity, params string[] tags) => new(
+        id,
+        title,
+        messageFormat,
+        category,
+        severity,
+        isEnabledByDefault: true,
+        description: description,
+        helpLinkUri: HelpLinkBase + id + ".md",
+        customTags: tags);
 
     private static DiagnosticDescriptor Create(string id, string category, string title, string description, DiagnosticSeverity severity) => new(
         id,

@@ -19,5 +19,5 @@ internal sealed record ApiPlan(
     string Target);
 
 /// <summary>Why a <c>[KubernetesApi]</c> writes no YAML: the argument at fault (<c>modes</c>, a named argument, or the
-/// <c>[DownwardBinding]</c> workload) and one sentence with the fix.</summary>
-internal sealed record ApiProblem(string Argument, string Message);
+/// <c>[DownwardBinding]</c> workload), one sentence with the fix, and for a mode its position in the list.</summary>
+internal sealed record ApiProblem(string Argument, string Message, int ModeIndex = -1);

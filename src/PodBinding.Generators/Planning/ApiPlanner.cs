@@ -11,33 +11,34 @@ namespace PodBinding.Generators.Planning;
 /// </summary>
 internal static class ApiPlanner
 {
-    /// <summary>Kubernetes validates <c>runAsUser</c> as 0..2^31-1 (pkg/apis/core/validation, ValidatePodSecurityContext); 0 is root, which runAsNonRoot refuses.</summary>
+    /// <summary>A user id is 0..2^31-1 (k8s.io/apimachinery pkg/util/validation, IsValidUserID); 0 is root, which runAsNonRoot refuses.</summary>
     private const long MaxUserId = int.MaxValue;
 
     public static ApiPlan? Plan(ApiSettings api, ClassSettings settings, GeneratorOptions options, List<ApiProblem>? problems)
     {
         var modes = new List<int>();
         bool ok = true;
-        void Problem(string argument, string message)
+        void Problem(string argument, string message, int modeIndex = -1)
         {
             ok = false;
-            problems?.Add(new ApiProblem(argument, message));
+            problems?.Add(new ApiProblem(argument, message, modeIndex));
         }
 
         if (api.Modes.Count == 0)
         {
-            Problem(AttributeContract.KubernetesApi.Modes, "[KubernetesApi] lists no mode, so no YAML is written; name the in-pod modes, e.g. [KubernetesApi(KubernetesApiMode.InCluster)]");
+            Problem(AttributeContract.KubernetesApi.Modes, "it lists no mode; name the in-pod modes, e.g. [KubernetesApi(KubernetesApiMode.InCluster)]");
         }
 
-        foreach (int mode in api.Modes)
+        for (int i = 0; i < api.Modes.Count; i++)
         {
+            int mode = api.Modes[i];
             if (ModeFolder(mode) is null)
             {
-                Problem(AttributeContract.KubernetesApi.Modes, $"KubernetesApiMode {mode} is not a mode PodBinding writes YAML for; use InCluster, Ambassador or AmbassadorUnixSocket");
+                Problem(AttributeContract.KubernetesApi.Modes, $"KubernetesApiMode {mode} is not a mode PodBinding writes YAML for; use InCluster, Ambassador or AmbassadorUnixSocket", i);
             }
             else if (modes.Contains(mode))
             {
-                Problem(AttributeContract.KubernetesApi.Modes, $"KubernetesApiMode.{ModeName(mode)} is listed twice; list each mode once");
+                Problem(AttributeContract.KubernetesApi.Modes, $"KubernetesApiMode.{ModeName(mode)} is listed twice; list each mode once", i);
             }
             else
             {
@@ -48,7 +49,7 @@ internal static class ApiPlanner
         if (settings.WorkloadKind == AttributeContract.WorkloadKind.None || settings.WorkloadName is null
             || WorkloadKinds.FromValue(settings.WorkloadKind) is null || !NameRules.IsDns1123Subdomain(settings.WorkloadName))
         {
-            Problem(AttributeContract.DownwardBinding.WorkloadName, "[KubernetesApi] patches the workload the class runs in, but [DownwardBinding] names no valid one; set WorkloadKind and WorkloadName on [DownwardBinding]");
+            Problem(AttributeContract.DownwardBinding.WorkloadName, "its Components patch the workload the class runs in, but [DownwardBinding] names no valid one; set WorkloadKind and WorkloadName on [DownwardBinding]");
         }
 
         // ServiceAccount names are DNS-1123 subdomains (pkg/apis/core/validation, ValidateServiceAccountName).
