@@ -143,7 +143,8 @@ public sealed class KustomizeTests : IDisposable
     public void NamesYaml11WouldRetype_SurviveKustomizeAsStrings()
     {
         // go-yaml reads plain 1_000 as the int 1000 and 2024-01-02 as a timestamp; the generator must quote them.
-        GeneratorOutput output = GeneratorRunner.Run("""
+        // 1_000 is a relaxed env var name: allowed from target 1.32.
+        GeneratorOutput output = GeneratorRunner.RunForTarget("1.34", """
             using PodBinding;
 
             namespace Orders.Odd;

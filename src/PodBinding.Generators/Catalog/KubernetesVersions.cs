@@ -66,7 +66,14 @@ internal static class KubernetesVersions
     /// <summary>SelfSubjectReview (authentication.k8s.io/v1, KEP-3325): GA in 1.28; the connection's WhoAmI needs it.</summary>
     public static readonly KubernetesVersion SelfSubjectReviewGA = new(1, 28);
 
-    /// <summary>Relaxed env var names (any printable ASCII but '='; feature gate RelaxedEnvironmentVariableValidation): GA 1.34.</summary>
+    /// <summary>
+    /// Relaxed env var names (any printable ASCII but '='; feature gate RelaxedEnvironmentVariableValidation, KEP-4369):
+    /// alpha 1.30, beta and on by default 1.32, GA 1.34. Like native sidecars, counted from the on-by-default release;
+    /// for an older target the API server rejects the name, so it is an error (PB0010), not a warning.
+    /// </summary>
+    public static readonly KubernetesVersion RelaxedEnvVarNames = new(1, 32);
+
+    /// <summary>RelaxedEnvironmentVariableValidation GA (locked on).</summary>
     public static readonly KubernetesVersion RelaxedEnvVarNamesGA = new(1, 34);
 
     /// <summary>The first release published as <c>registry.k8s.io/kubectl</c>.</summary>

@@ -41,8 +41,8 @@ internal static class DiagnosticDescriptors
         "A resource read through the volume needs the container's name; none was set, so PodBinding derived one from the assembly name, which may not match the pod.");
     public static readonly DiagnosticDescriptor InvalidEnvVarName = Error(DiagnosticIds.InvalidEnvVarName, Kubernetes, "Invalid environment variable name",
         "Env var names must pass Kubernetes' env var name validation, or the API server rejects the pod.");
-    public static readonly DiagnosticDescriptor RelaxedEnvVarName = Warning(DiagnosticIds.RelaxedEnvVarName, Kubernetes, "Environment variable name needs Kubernetes 1.34 or later",
-        "The name is valid only under relaxed env var validation (Kubernetes 1.34 and later) and cannot be read from a POSIX shell.");
+    public static readonly DiagnosticDescriptor RelaxedEnvVarName = Warning(DiagnosticIds.RelaxedEnvVarName, Kubernetes, "Environment variable name is valid only under relaxed validation",
+        "The name is valid only under relaxed env var validation (on by default from Kubernetes 1.32, GA in 1.34), which the target version has, but it cannot be read from a POSIX shell; for an older target it is PB0010.");
     public static readonly DiagnosticDescriptor DuplicateEnvVar = Error(DiagnosticIds.DuplicateEnvVar, Kubernetes, "Environment variable claimed twice",
         "Two members claim one env var of a container; only the last entry survives, so one member would read the other's value.");
     public static readonly DiagnosticDescriptor DuplicateItemPath = Error(DiagnosticIds.DuplicateItemPath, Kubernetes, "Volume item path claimed twice or clashing",

@@ -21,7 +21,7 @@ internal static class BindingPlanner
     {
         ClassSettings settings = spec.Settings;
         string? explicitContainer = settings.ContainerName ?? options.ContainerName ?? settings.WorkloadName;
-        var state = new PlanState(explicitContainer ?? ToDnsLabel(options.AssemblyName), guessedContainer: explicitContainer is null);
+        var state = new PlanState(explicitContainer ?? ToDnsLabel(options.AssemblyName), guessedContainer: explicitContainer is null) { Target = options.Target };
         string volume = settings.VolumeName ?? DefaultVolumeName;
         string mountPath = settings.MountPath ?? DefaultMountPath;
         string? workloadName = CheckClass(settings, state, volume, mountPath);
@@ -68,6 +68,9 @@ internal static class BindingPlanner
         }
 
         public string Container { get; }
+
+        /// <summary>The target Kubernetes version (version-dependent name rules).</summary>
+        public KubernetesVersion Target { get; init; } = KubernetesVersions.Default;
 
         /// <summary>No setting named the container: it was derived from the assembly name.</summary>
         public bool GuessedContainer { get; }
@@ -245,8 +248,14 @@ internal static class BindingPlanner
                     return Skip(DiagnosticIds.InvalidEnvVarName, AttributeContract.FromDownward.EnvVar, $"'{name}' is not a valid env var name (use letters, digits, '_', '-', '.'; not starting with a digit)");
                 }
 
+                if (!state.Target.AtLeast(KubernetesVersions.RelaxedEnvVarNames))
+                {
+                    return Skip(DiagnosticIds.InvalidEnvVarName, AttributeContract.FromDownward.EnvVar,
+                        $"'{name}' is a relaxed env var name, accepted from Kubernetes {KubernetesVersions.RelaxedEnvVarNames} (on by default; GA {KubernetesVersions.RelaxedEnvVarNamesGA}), but the project targets {state.Target} (PodBindingKubernetesVersion), whose API server rejects it; use letters, digits and '_'");
+                }
+
                 state.Warn(m.Name, DiagnosticIds.RelaxedEnvVarName, AttributeContract.FromDownward.EnvVar,
-                    $"'{name}' is accepted only by Kubernetes 1.34+ (relaxed env var names; 1.30–1.33 behind a feature gate) and cannot be read from a POSIX shell; prefer letters, digits and '_'");
+                    $"'{name}' is a relaxed env var name (Kubernetes {KubernetesVersions.RelaxedEnvVarNames}+; the project targets {state.Target}) that cannot be read from a POSIX shell; prefer letters, digits and '_'");
             }
 
             if (state.EnvVars.TryGetValue(name, out string? owner))
