@@ -55,7 +55,7 @@ public sealed class KubernetesApiAnalyzer : DiagnosticAnalyzer
 
             ManifestIndex manifests = ManifestIndex.Create(start.Options, start.TryGetValue, start.CancellationToken);
 
-            // Syntax first: only attributes spelled KubernetesApi(Attribute) are bound (an alias would hide one; see docs).
+            // Syntax first: only attributes spelled KubernetesApi(Attribute) are bound (an alias of another name is not seen; docs/diagnostics/PB0500.md).
             start.RegisterSyntaxNodeAction(
                 ctx =>
                 {
