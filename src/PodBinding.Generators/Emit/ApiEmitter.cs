@@ -126,8 +126,16 @@ internal static class ApiEmitter
                 .Append(".\n");
             text.Append("# Only the sidecar mounts a token. kubectl proxy gets no --token: its in-cluster config re-reads the token file the kubelet rotates.\n");
             spec.Add("automountServiceAccountToken", YamlNode.Raw("false"));
-            YamlMap sidecar = Sidecar(api, socket);
-            spec.Add(api.NativeSidecar ? "initContainers" : "containers", YamlNode.Seq().Add(sidecar));
+            // A native sidecar is an init container; before that, a second regular container beside the app.
+            YamlSeq containers = YamlNode.Seq();
+            if (api.NativeSidecar)
+            {
+                spec.Add("initContainers", YamlNode.Seq().Add(Sidecar(api, socket)));
+            }
+            else
+            {
+                containers.Add(Sidecar(api, socket));
+            }
 
             var env = YamlNode.Seq()
                 .Add(Env(KubernetesApiContract.ModeVariable, KubernetesApiContract.AmbassadorMode))
@@ -142,15 +150,7 @@ internal static class ApiEmitter
                 volumes.Add(YamlNode.Map().Add("name", SocketVolume).Add("emptyDir", YamlNode.Map()));
             }
 
-            if (api.NativeSidecar)
-            {
-                spec.Add("containers", YamlNode.Seq().Add(app));
-            }
-            else
-            {
-                ((YamlSeq)spec.Entries[spec.Entries.Count - 1].Value).Add(app);
-            }
-
+            spec.Add("containers", containers.Add(app));
             spec.Add("volumes", volumes);
         }
 
