@@ -5,6 +5,8 @@ namespace OrdersService;
 
 /// <summary>What the orders service knows about the pod it runs in; loaded by the generated <c>Load()</c>.</summary>
 [DownwardBinding(ContainerName = "orders", WorkloadKind = WorkloadKind.Deployment, WorkloadName = "orders")]
+// The API server is reached from the pod directly or through an ambassador: one kustomize Component per mode.
+[KubernetesApi(KubernetesApiMode.InCluster, KubernetesApiMode.Ambassador)]
 public sealed partial class PodInfo
 {
     [FromDownward("metadata.name")]

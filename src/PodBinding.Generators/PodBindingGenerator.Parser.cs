@@ -190,32 +190,75 @@ public sealed partial class PodBindingGenerator
                 IsRequired: property.IsRequired);
         }
 
-        private static ClassSettings ReadSettings(INamedTypeSymbol type)
+        /// <summary>The class's <c>[DownwardBinding]</c> and <c>[KubernetesApi]</c>, as the generator reads them.</summary>
+        public static ClassSettings ReadSettings(INamedTypeSymbol type)
         {
+            ClassSettings settings = ClassSettings.Default;
+            ApiSettings? api = null;
             foreach (AttributeData attribute in type.GetAttributes())
             {
-                if (attribute.AttributeClass is { Name: AttributeContract.DownwardBindingAttributeName } cls && IsIn(cls.ContainingNamespace, AttributeContract.Namespace))
+                if (attribute.AttributeClass is not { } cls || !IsIn(cls.ContainingNamespace, AttributeContract.Namespace))
                 {
-                    string? container = null, volume = null, mount = null, workloadName = null, manifestName = null;
-                    int workloadKind = AttributeContract.WorkloadKind.None;
-                    foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
-                    {
-                        switch (named.Key)
-                        {
-                            case AttributeContract.DownwardBinding.ContainerName: container = named.Value.Value as string; break;
-                            case AttributeContract.DownwardBinding.VolumeName: volume = named.Value.Value as string; break;
-                            case AttributeContract.DownwardBinding.MountPath: mount = named.Value.Value as string; break;
-                            case AttributeContract.DownwardBinding.WorkloadKind: workloadKind = named.Value.Value is int k ? k : AttributeContract.WorkloadKind.None; break;
-                            case AttributeContract.DownwardBinding.WorkloadName: workloadName = named.Value.Value as string; break;
-                            case AttributeContract.DownwardBinding.ManifestName: manifestName = named.Value.Value as string; break;
-                        }
-                    }
+                    continue;
+                }
 
-                    return new ClassSettings(container, volume, mount, workloadKind, workloadName, manifestName);
+                if (cls.Name == AttributeContract.DownwardBindingAttributeName)
+                {
+                    settings = ReadDownwardBinding(attribute);
+                }
+                else if (cls.Name == AttributeContract.KubernetesApiAttributeName)
+                {
+                    api = ReadKubernetesApi(attribute);
                 }
             }
 
-            return ClassSettings.Default;
+            return api is null ? settings : settings with { Api = api };
+        }
+
+        private static ClassSettings ReadDownwardBinding(AttributeData attribute)
+        {
+            string? container = null, volume = null, mount = null, workloadName = null, manifestName = null;
+            int workloadKind = AttributeContract.WorkloadKind.None;
+            foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+            {
+                switch (named.Key)
+                {
+                    case AttributeContract.DownwardBinding.ContainerName: container = named.Value.Value as string; break;
+                    case AttributeContract.DownwardBinding.VolumeName: volume = named.Value.Value as string; break;
+                    case AttributeContract.DownwardBinding.MountPath: mount = named.Value.Value as string; break;
+                    case AttributeContract.DownwardBinding.WorkloadKind: workloadKind = named.Value.Value is int k ? k : AttributeContract.WorkloadKind.None; break;
+                    case AttributeContract.DownwardBinding.WorkloadName: workloadName = named.Value.Value as string; break;
+                    case AttributeContract.DownwardBinding.ManifestName: manifestName = named.Value.Value as string; break;
+                }
+            }
+
+            return new ClassSettings(container, volume, mount, workloadKind, workloadName, manifestName);
+        }
+
+        /// <summary>The modes in the order written (a params array, or one array argument), and the named options.</summary>
+        public static ApiSettings ReadKubernetesApi(AttributeData attribute)
+        {
+            var modes = new List<int>();
+            if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Array, IsNull: false } array)
+            {
+                foreach (TypedConstant value in array.Values)
+                {
+                    modes.Add(value.Value is int mode ? mode : 0);
+                }
+            }
+
+            string? serviceAccount = null;
+            long runAsUser = AttributeContract.KubernetesApi.DefaultRunAsUser;
+            foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+            {
+                switch (named.Key)
+                {
+                    case AttributeContract.KubernetesApi.ServiceAccountName: serviceAccount = named.Value.Value as string; break;
+                    case AttributeContract.KubernetesApi.RunAsUser: runAsUser = named.Value.Value is long user ? user : runAsUser; break;
+                }
+            }
+
+            return new ApiSettings(new EquatableArray<int>(modes.ToArray()), serviceAccount, runAsUser);
         }
 
         /// <summary>What the property's type can hold; nullable reference or value types make the member optional.</summary>

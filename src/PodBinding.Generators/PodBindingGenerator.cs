@@ -65,6 +65,43 @@ public sealed partial class PodBindingGenerator : IIncrementalGenerator
                 spc.AddSource("PodBinding.Kustomization.g.cs", ManifestAttributeEmitter.Emit(new[] { new KeyValuePair<string, string>("kustomization.yaml", kustomization) }));
             }
         });
+
+        // One Component per API connection mode, across classes: only the (mode, file) entries are collected.
+        IncrementalValueProvider<EquatableArray<ApiComponentEntry>> apiEntries = plans
+            .SelectMany(static (plan, _) => ApiEmitter.EntriesOf(plan))
+            .Collect()
+            .Select(static (entries, _) => SortedEntries(entries))
+            .WithTrackingName(TrackingNames.ApiEntries);
+
+        context.RegisterSourceOutput(apiEntries, static (spc, entries) =>
+        {
+            if (entries.Count > 0)
+            {
+                spc.AddSource("PodBinding.KubernetesApi.Kustomization.g.cs", ManifestAttributeEmitter.Emit(ApiKustomizations(entries.ToList())));
+            }
+        });
+    }
+
+    /// <summary>Each mode's Component file, from every class's entries (sorted, so the output is deterministic).</summary>
+    internal static IEnumerable<KeyValuePair<string, string>> ApiKustomizations(IReadOnlyList<ApiComponentEntry> entries)
+    {
+        var modes = new SortedSet<int>();
+        foreach (ApiComponentEntry entry in entries)
+        {
+            modes.Add(entry.Mode);
+        }
+
+        foreach (int mode in modes)
+        {
+            yield return new KeyValuePair<string, string>(ApiEmitter.ModeFolder(mode) + "/kustomization.yaml", ApiEmitter.Kustomization(mode, entries));
+        }
+    }
+
+    private static EquatableArray<ApiComponentEntry> SortedEntries(ImmutableArray<ApiComponentEntry> entries)
+    {
+        ApiComponentEntry[] sorted = entries.ToArray();
+        Array.Sort(sorted, static (a, b) => a.Mode != b.Mode ? a.Mode.CompareTo(b.Mode) : string.CompareOrdinal(a.PatchFile, b.PatchFile));
+        return new EquatableArray<ApiComponentEntry>(sorted);
     }
 
     private static EquatableArray<string> Sorted(ImmutableArray<string> files)

@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string Parse = nameof(Parse);
     public const string Plan = nameof(Plan);
     public const string PatchFiles = nameof(PatchFiles);
+    public const string ApiEntries = nameof(ApiEntries);
 }

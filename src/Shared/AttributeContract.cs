@@ -14,6 +14,8 @@ internal static class AttributeContract
     public const string DownwardBindingAttribute = Namespace + ".DownwardBindingAttribute";
     public const string DownwardBindingAttributeName = "DownwardBindingAttribute";
     public const string DownwardSourceType = Namespace + ".DownwardSource";
+    public const string KubernetesApiAttribute = Namespace + ".KubernetesApiAttribute";
+    public const string KubernetesApiAttributeName = "KubernetesApiAttribute";
 
     /// <summary>Named arguments of <c>[FromDownward]</c>; the positional one is the constructor parameter <see cref="Path"/>.</summary>
     public static class FromDownward
@@ -60,5 +62,23 @@ internal static class AttributeContract
         public const int ReplicaSet = 5;
         public const int Job = 6;
         public const int CronJob = 7;
+    }
+
+    /// <summary>Arguments of <c>[KubernetesApi]</c>; the positional one is the <c>params</c> array <see cref="Modes"/>.</summary>
+    public static class KubernetesApi
+    {
+        /// <summary>The constructor parameter.</summary>
+        public const string Modes = "modes";
+        public const string ServiceAccountName = "ServiceAccountName";
+        public const string RunAsUser = "RunAsUser";
+        public const long DefaultRunAsUser = 1654;
+    }
+
+    /// <summary><c>KubernetesApiMode</c> members' values.</summary>
+    public static class KubernetesApiMode
+    {
+        public const int InCluster = 1;
+        public const int Ambassador = 2;
+        public const int AmbassadorUnixSocket = 3;
     }
 }

@@ -149,15 +149,35 @@ public class AnalyzerDiagnosticTests
         }
         """);
 
+    /// <summary>At the default target (1.30) a relaxed name is rejected by the API server: PB0010, not a warning.</summary>
     [Fact]
-    public Task PB0010_InvalidEnvVarName_And_PB0011_Relaxed() => Verify("""
+    public Task PB0010_InvalidEnvVarName_AndRelaxed_AtTheDefaultTarget() => Verify("""
         public partial class Info
         {
             [FromDownward("metadata.name", {|PB0010:EnvVar = "A=B"|})] public string? A { get; init; }
-            [FromDownward("metadata.name", {|PB0011:EnvVar = "1abc"|})] public string? B { get; init; }
+            [FromDownward("metadata.name", {|#0:EnvVar = "1abc"|})] public string? B { get; init; }
             [FromDownward("metadata.name", EnvVar = "a.b-c")] public string? C { get; init; }
         }
-        """);
+        """,
+        new DiagnosticResult("PB0010", Microsoft.CodeAnalysis.DiagnosticSeverity.Error).WithLocation(0).WithMessage(
+            "'1abc' is not a valid env var name: it is a relaxed env var name, accepted from Kubernetes 1.32 (on by default; GA 1.34), but the project targets 1.30 (PodBindingKubernetesVersion), whose API server rejects it; use letters, digits and '_'"));
+
+    [Theory]
+    [InlineData("1.32")]
+    [InlineData("1.34")]
+    public Task PB0011_Relaxed_FromTheTargetThatAcceptsIt(string target)
+    {
+        var test = new AnalyzerTest(Usings + """
+            public partial class Info
+            {
+                [FromDownward("metadata.name", {|#0:EnvVar = "1abc"|})] public string? B { get; init; }
+            }
+            """);
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.PodBindingKubernetesVersion = " + target + "\n"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PB0011", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithMessage(
+            $"'1abc' is a relaxed env var name (Kubernetes 1.32+; the project targets {target}) that cannot be read from a POSIX shell; prefer letters, digits and '_'"));
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task PB0012_DuplicateEnvVar_InOneClass() => Verify("""

@@ -17,7 +17,8 @@ public enum Kubernetes
 /// One attribute pushed through the analyzer. <paramref name="Expected"/> is the only PodBinding diagnostic the member
 /// may get (null: none). <paramref name="Stricter"/> says why PodBinding deliberately rejects what Kubernetes accepts.
 /// </summary>
-public sealed record ConformanceCase(string Name, string Arguments, string Type, Kubernetes Kubernetes, string? Expected, string? Stricter = null);
+/// <paramref name="Target"/> is the PodBindingKubernetesVersion of a version-dependent row (null: the default, 1.30).
+public sealed record ConformanceCase(string Name, string Arguments, string Type, Kubernetes Kubernetes, string? Expected, string? Stricter = null, string? Target = null);
 
 /// <summary>
 /// The table-driven conformance test: field paths (both channels), subscripts, resources, divisors, env var names and
@@ -201,7 +202,8 @@ public class ConformanceTests
             Add($"divisor {d.Divisor} for {d.Resource}", $"{Lit(d.Resource)}, {Vol}, Divisor = {Lit(d.Divisor)}", "long", d.K8s, d.Id);
         }
 
-        // Env var names (validateEnvVarName). Kubernetes' verdict is for 1.34+ (relaxed names GA); PB0011 warns about older clusters.
+        // Env var names (validateEnvVarName). Relaxed names depend on the target: the API server of 1.31 rejects them (gate off by
+        // default), 1.34's accepts them (GA); PB0011 then only warns that a POSIX shell cannot read them.
         foreach (string name in new[] { "MY_VAR", "a.b-c", ".a", "_", "-", "POD_NAME2" })
         {
             Add($"env var '{name}'", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.Accepts, null);
@@ -209,7 +211,8 @@ public class ConformanceTests
 
         foreach (string name in new[] { "1abc", "..a", ".", "a b", "* +,-./0123456789", "0 a", "a:b" })
         {
-            Add($"relaxed env var '{name}'", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.Accepts, "PB0011");
+            cases.Add(new ConformanceCase($"relaxed env var '{name}' at 1.31", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.ApiServerRejects, "PB0010", Target: "1.31"));
+            cases.Add(new ConformanceCase($"relaxed env var '{name}' at 1.34", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.Accepts, "PB0011", Target: "1.34"));
         }
 
         foreach (string name in new[] { "a=b", "=abc", "a=", "café", "a\tb", "a\u007fb", "" })
@@ -241,10 +244,24 @@ public class ConformanceTests
 
     private static string Short(string value) => value.Length > 40 ? value.Substring(0, 20) + "…" : value;
 
-    /// <summary>One class per case (own container and volume, so no cross-class clash), one file each, one analyzer run.</summary>
+    /// <summary>One class per case (own container and volume, so no cross-class clash), one file each, one analyzer run per target.</summary>
     private static Dictionary<string, ImmutableArray<Diagnostic>> Analyze()
     {
-        var files = Cases.Select((c, i) => ($"/cases/Case{i}.cs", $$"""
+        var results = new Dictionary<string, ImmutableArray<Diagnostic>>(StringComparer.Ordinal);
+        foreach (IGrouping<string?, ConformanceCase> target in Cases.GroupBy(c => c.Target))
+        {
+            foreach (KeyValuePair<string, ImmutableArray<Diagnostic>> result in Analyze(target.ToList(), target.Key))
+            {
+                results.Add(result.Key, result.Value);
+            }
+        }
+
+        return results;
+    }
+
+    private static Dictionary<string, ImmutableArray<Diagnostic>> Analyze(List<ConformanceCase> cases, string? target)
+    {
+        var files = cases.Select((c, i) => ($"/cases/Case{i}.cs", $$"""
             using System; using System.Collections.Generic; using System.Net; using PodBinding;
             namespace Conformance;
             [DownwardBinding(ContainerName = "c{{i}}", VolumeName = "v{{i}}")]
@@ -253,13 +270,15 @@ public class ConformanceTests
                 [FromDownward({{c.Arguments}})] public {{c.Type}} Value { get; init; }
             }
             """)).ToArray();
-        ImmutableArray<Diagnostic> all = AnalyzerRunner.Run(AnalyzerRunner.Compile(files));
+        ImmutableArray<Diagnostic> all = AnalyzerRunner.Run(
+            AnalyzerRunner.Compile(files),
+            target is null ? null : AnalyzerRunner.WithProperties(new Dictionary<string, string> { ["PodBindingKubernetesVersion"] = target }));
 
         // A case that does not compile (or crashes the analyzer) would pass as "rejected": refuse that here.
         Diagnostic[] broken = all.Where(d => d.Id == "AD0001" || (!d.Id.StartsWith("PB", StringComparison.Ordinal) && d.Severity >= DiagnosticSeverity.Warning)).ToArray();
         Assert.True(broken.Length == 0, string.Join(Environment.NewLine, broken.Select(d => d.ToString())));
 
-        return Cases.Select((c, i) => (c.Name, Path: $"/cases/Case{i}.cs"))
+        return cases.Select((c, i) => (c.Name, Path: $"/cases/Case{i}.cs"))
             .ToDictionary(x => x.Name, x => all.Where(d => d.Id.StartsWith("PB", StringComparison.Ordinal) && d.Location.SourceTree?.FilePath == x.Path).ToImmutableArray());
     }
 }

@@ -7,6 +7,11 @@
 #   tests/PodBinding.Benchmarks/build-time.sh [builds per variant, default 5] [work dir, default a new temp dir]
 #
 # Prints one line per build (with the load average) and the medians and their ratio per setup.
+#
+# REPORT_ANALYZER=1 instead measures the analyzers' share as the compiler reports it (-p:ReportAnalyzer=true, a fresh
+# compiler per build): PodBinding's analyzer execution time against the Csc task's time, per build and as medians. The
+# project then also carries 50 manifests (Deployments setting env vars from labels, some mounted through subPath) and
+# files reading those env vars, so the manifest analyzers (PB0202, PB0203) do their work.
 set -euo pipefail
 
 BUILDS="${1:-5}"
@@ -78,6 +83,42 @@ public sealed partial class PodInfo$i
 CS
 done
 echo 'System.Console.WriteLine("built");' > Program.cs
+if [ "${REPORT_ANALYZER:-}" = 1 ]; then
+  for i in $(seq 0 49); do
+    mkdir -p "deploy/apps/app$i"
+    mount_extra=""; [ $((i % 10)) = 0 ] && mount_extra=$'\n        - name: podinfo\n          mountPath: /etc/labels\n          subPath: labels'
+    cat > "deploy/apps/app$i/deployment.yaml" <<YAML
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app$i
+spec:
+  template:
+    spec:
+      containers:
+      - name: app$i
+        image: shop/app$i:1.0
+        env:
+        - name: APP${i}_TIER
+          valueFrom:
+            fieldRef:
+              fieldPath: metadata.labels['tier']
+        volumeMounts:
+        - name: podinfo
+          mountPath: /etc/podinfo$mount_extra
+      volumes:
+      - name: podinfo
+        downwardAPI:
+          items:
+          - path: labels
+            fieldRef:
+              fieldPath: metadata.labels
+YAML
+  done
+  for i in $(seq 0 89); do
+    echo "namespace App.Plain; public static class Reader$i { public static string? Tier() => System.Environment.GetEnvironmentVariable(\"APP$((i % 50))_TIER\"); }" > "Plain/Reader$i.cs"
+  done
+fi
 dotnet restore -nologo -v:q >/dev/null
 
 build() { # $1 = shared compilation true/false, $2 = PodBindingAnalyzers true/false; prints seconds
@@ -89,6 +130,24 @@ build() { # $1 = shared compilation true/false, $2 = PodBindingAnalyzers true/fa
 }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+if [ "${REPORT_ANALYZER:-}" = 1 ]; then
+  : > "$WORK/share.txt"
+  for n in $(seq 1 "$BUILDS"); do
+    log="$WORK/report$n.log"
+    dotnet build --no-restore --no-incremental -nologo -v:d -nodeReuse:false -clp:PerformanceSummary -p:UseSharedCompilation=false -p:ReportAnalyzer=true > "$log"
+    # The compiler prints each analyzer assembly's total ("<seconds>  <percent>  PodBinding.Generators, Version=…") and
+    # the Csc task's own time is in the performance summary ("<ms> ms  Csc  1 calls").
+    analyzers=$(grep -E '^\s+[0-9.<]+\s+[0-9<]+\s+PodBinding\.Generators, Version' "$log" | head -1 | awk '{print $1}' | tr -d '<')
+    csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s' "$log" | head -1 | awk '{print $1 / 1000}')
+    share=$(echo "100 * $analyzers / $csc" | bc -l)
+    echo "$share" >> "$WORK/share.txt"
+    printf 'build %d | PodBinding analyzers %.3f s | Csc %.2f s | share %.2f %% | load %s\n' "$n" "$analyzers" "$csc" "$share" "$(load)"
+    grep -E '^\s+[0-9.<]+\s+[0-9<]+\s+PodBinding\.Generators\.Analyzers\.' "$log" | sed 's/^/    /' || true
+  done
+  printf 'median PodBinding analyzer share of Csc: %.2f %% over %d builds (budget 5 %%)\n' "$(median < "$WORK/share.txt")" "$BUILDS"
+  exit 0
+fi
 
 for shared in true false; do
   label=$([ "$shared" = true ] && echo "warm compiler server" || echo "fresh compiler")

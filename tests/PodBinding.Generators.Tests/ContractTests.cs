@@ -56,6 +56,34 @@ public sealed class ContractTests
     }
 
     [Fact]
+    public void KubernetesApiArguments_AreTheRuntimeAttribute()
+    {
+        Assert.Equal(AttributeContract.KubernetesApiAttribute, typeof(KubernetesApiAttribute).FullName);
+        Assert.Equal(AttributeContract.KubernetesApiAttributeName, typeof(KubernetesApiAttribute).Name);
+        ParameterInfo modes = Assert.Single(Assert.Single(typeof(KubernetesApiAttribute).GetConstructors()).GetParameters());
+        Assert.Equal(AttributeContract.KubernetesApi.Modes, modes.Name);
+        Assert.Equal(typeof(KubernetesApiMode[]), modes.ParameterType);
+        Assert.True(modes.IsDefined(typeof(ParamArrayAttribute)));
+        Assert.Equal(
+            Settable(typeof(KubernetesApiAttribute)),
+            new[] { AttributeContract.KubernetesApi.RunAsUser, AttributeContract.KubernetesApi.ServiceAccountName });
+        Assert.Equal(KubernetesApiAttribute.DefaultRunAsUser, AttributeContract.KubernetesApi.DefaultRunAsUser);
+        Assert.Equal(KubernetesApiAttribute.DefaultRunAsUser, new KubernetesApiAttribute().RunAsUser);
+
+        Assert.Equal(
+            new[] { ((int)KubernetesApiMode.InCluster, "InCluster"), ((int)KubernetesApiMode.Ambassador, "Ambassador"), ((int)KubernetesApiMode.AmbassadorUnixSocket, "AmbassadorUnixSocket") },
+            Enum.GetValues<KubernetesApiMode>().Select(m => ((int)m, m.ToString())));
+        Assert.Equal((int)KubernetesApiMode.InCluster, AttributeContract.KubernetesApiMode.InCluster);
+        Assert.Equal((int)KubernetesApiMode.Ambassador, AttributeContract.KubernetesApiMode.Ambassador);
+        Assert.Equal((int)KubernetesApiMode.AmbassadorUnixSocket, AttributeContract.KubernetesApiMode.AmbassadorUnixSocket);
+        foreach (KubernetesApiMode mode in Enum.GetValues<KubernetesApiMode>())
+        {
+            Assert.Equal(mode.ToString(), PodBinding.Generators.Planning.ApiPlanner.ModeName((int)mode));
+            Assert.NotNull(PodBinding.Generators.Planning.ApiPlanner.ModeFolder((int)mode));
+        }
+    }
+
+    [Fact]
     public void DownwardSourceValues_AreTheRuntimeEnum()
     {
         Assert.Equal((int)DownwardSource.Auto, AttributeContract.DownwardSource.Auto);

@@ -58,6 +58,32 @@ public sealed class GeneratorSnapshotTests
             loaders: new[] { "Orders.Broken.BrokenPod" },
             manifests: new[] { "broken-pod.patch.yaml", "broken-pod.yaml", "kustomization.yaml" });
 
+    /// <summary>Default target (1.30): native sidecars, kubectl one minor above the target.</summary>
+    [Fact]
+    public void ApiModes() =>
+        Verify(Sources.ApiModes,
+            loaders: new[] { "Shop.Catalog.CatalogPod" },
+            manifests: new[]
+            {
+                "catalog-pod.patch.yaml", "catalog-pod.yaml", "kubernetes-api/ambassador-unix-socket/catalog-pod.patch.yaml",
+                "kubernetes-api/ambassador-unix-socket/catalog-pod.service-account.yaml", "kubernetes-api/ambassador-unix-socket/kustomization.yaml",
+                "kubernetes-api/ambassador/catalog-pod.patch.yaml", "kubernetes-api/ambassador/catalog-pod.service-account.yaml",
+                "kubernetes-api/ambassador/kustomization.yaml", "kubernetes-api/in-cluster/catalog-pod.patch.yaml",
+                "kubernetes-api/in-cluster/catalog-pod.service-account.yaml", "kubernetes-api/in-cluster/kustomization.yaml", "kustomization.yaml",
+            });
+
+    /// <summary>A 1.28 target predates native sidecars by default: the ambassador is a regular container, kubectl 1.29.</summary>
+    [Fact]
+    public void ApiModes_Target128() =>
+        Verify(Sources.ApiStatefulSet,
+            loaders: new[] { "Shop.Ledger.LedgerPod" },
+            manifests: new[]
+            {
+                "kubernetes-api/ambassador-unix-socket/kustomization.yaml", "kubernetes-api/ambassador-unix-socket/ledger-pod.patch.yaml",
+                "kubernetes-api/ambassador-unix-socket/ledger-pod.service-account.yaml", "kustomization.yaml", "ledger-pod.patch.yaml", "ledger-pod.yaml",
+            },
+            kubernetesVersion: "1.28");
+
     [Fact]
     public void AllSkipped_ReasonsAppearInCSharpAndYaml()
     {
@@ -87,10 +113,10 @@ public sealed class GeneratorSnapshotTests
         Assert.DoesNotContain("volumes", fragment, StringComparison.Ordinal);
     }
 
-    private static void Verify(string source, string[] loaders, string[] manifests, string? alsoSnapshotManifestAttributes = null, [CallerMemberName] string test = "")
+    private static void Verify(string source, string[] loaders, string[] manifests, string? alsoSnapshotManifestAttributes = null, string? kubernetesVersion = null, [CallerMemberName] string test = "")
     {
-        GeneratorOutput first = GeneratorRunner.Run(source);
-        GeneratorOutput second = GeneratorRunner.Run(source);
+        GeneratorOutput first = kubernetesVersion is null ? GeneratorRunner.Run(source) : GeneratorRunner.RunForTarget(kubernetesVersion, source);
+        GeneratorOutput second = kubernetesVersion is null ? GeneratorRunner.Run(source) : GeneratorRunner.RunForTarget(kubernetesVersion, source);
 
         // Determinism: a second run on a fresh compilation gives the same hint names and the same text.
         Assert.Equal(first.Sources, second.Sources);
@@ -100,6 +126,11 @@ public sealed class GeneratorSnapshotTests
         if (manifests.Contains("kustomization.yaml"))
         {
             expectedHints.Add("PodBinding.Kustomization.g.cs");
+        }
+
+        if (manifests.Any(m => m.StartsWith("kubernetes-api/", StringComparison.Ordinal)))
+        {
+            expectedHints.Add("PodBinding.KubernetesApi.Kustomization.g.cs");
         }
 
         Assert.Equal(expectedHints.OrderBy(h => h, StringComparer.Ordinal), first.Sources.Keys.OrderBy(h => h, StringComparer.Ordinal));
@@ -119,7 +150,7 @@ public sealed class GeneratorSnapshotTests
 
         foreach ((string file, string yaml) in first.Manifests)
         {
-            Snapshot.Match(yaml, $"{name}_{file.Substring(0, file.Length - ".yaml".Length)}", "yaml");
+            Snapshot.Match(yaml, $"{name}_{file.Substring(0, file.Length - ".yaml".Length).Replace('/', '.')}", "yaml");
         }
     }
 }

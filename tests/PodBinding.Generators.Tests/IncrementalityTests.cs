@@ -24,7 +24,8 @@ public sealed class IncrementalityTests
     [Fact]
     public void UnrelatedEdit_ReusesEveryModelAndOutput()
     {
-        CSharpCompilation compilation = TestCompilation.Create(Sources.OrdersDeployment, Sources.Unrelated);
+        // ApiModes adds the per-mode Components: their entries and outputs must be reused too.
+        CSharpCompilation compilation = TestCompilation.Create(Sources.OrdersDeployment, Sources.Unrelated, Sources.ApiModes);
         GeneratorDriver driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
         string[] before = GeneratedTexts(driver);
 
@@ -85,13 +86,13 @@ public sealed class IncrementalityTests
         foreach (IncrementalGeneratorRunStep step in run.TrackedOutputSteps.SelectMany(s => s.Value))
         {
             object input = step.Inputs.Single().Source.Outputs[step.Inputs.Single().OutputIndex].Value;
-            string key = input is BindingPlan plan ? plan.TypeName : input.GetType().Name;
+            string key = input is BindingPlan plan ? plan.TypeName : input.GetType().ToString();
             reasonsByInput.Add(key, step.Outputs.Single().Reason);
         }
 
         Assert.Equal(IncrementalStepRunReason.Modified, reasonsByInput["ReportPod"]);
         Assert.Equal(IncrementalStepRunReason.Cached, reasonsByInput["PodInfo"]);
-        Assert.Equal(IncrementalStepRunReason.Cached, reasonsByInput[typeof(EquatableArray<string>).Name]);
+        Assert.Equal(IncrementalStepRunReason.Cached, reasonsByInput[typeof(EquatableArray<string>).ToString()]);
 
         // And the text agrees: only ReportPod's two files differ.
         Assert.Equal(before.Keys, after.Keys);
@@ -102,10 +103,10 @@ public sealed class IncrementalityTests
     [Fact]
     public void TrackedStepOutputs_ContainNoRoslynObjects()
     {
-        CSharpCompilation compilation = TestCompilation.Create(Sources.OrdersDeployment, Sources.ReportCronJob, Sources.Overrides, Sources.AllSkipped);
+        CSharpCompilation compilation = TestCompilation.Create(Sources.OrdersDeployment, Sources.ReportCronJob, Sources.Overrides, Sources.AllSkipped, Sources.ApiModes);
         GeneratorRunResult run = GeneratorRunner.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
 
-        Assert.Equal(new[] { "Options", "Parse", "PatchFiles", "Plan" }, AllTrackedNames.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(new[] { "ApiEntries", "Options", "Parse", "PatchFiles", "Plan" }, AllTrackedNames.OrderBy(n => n, StringComparer.Ordinal));
         foreach (string name in AllTrackedNames)
         {
             Assert.True(run.TrackedSteps.ContainsKey(name), $"Step '{name}' did not run");

@@ -143,7 +143,8 @@ public sealed class KustomizeTests : IDisposable
     public void NamesYaml11WouldRetype_SurviveKustomizeAsStrings()
     {
         // go-yaml reads plain 1_000 as the int 1000 and 2024-01-02 as a timestamp; the generator must quote them.
-        GeneratorOutput output = GeneratorRunner.Run("""
+        // 1_000 is a relaxed env var name: allowed from target 1.32.
+        GeneratorOutput output = GeneratorRunner.RunForTarget("1.34", """
             using PodBinding;
 
             namespace Orders.Odd;
@@ -183,11 +184,146 @@ public sealed class KustomizeTests : IDisposable
         Assert.Equal("2024-01-02", Assert.Single(Assert.Single(spec.Volumes).DownwardAPI.Items).Path);
     }
 
-    private void WriteBase(string workload)
+    private const string CatalogDeployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: catalog
+        spec:
+          selector:
+            matchLabels:
+              app: catalog
+          template:
+            metadata:
+              labels:
+                app: catalog
+            spec:
+              containers:
+              - name: catalog
+                image: registry.example.com/catalog:3.1.0
+                env:
+                - name: ASPNETCORE_URLS
+                  value: http://+:8080
+              - name: envoy
+                image: envoyproxy/envoy:v1.31.0
+        """;
+
+    [Fact]
+    public void InClusterComponent_AddsTheServiceAccountAndSetsTheMode()
+    {
+        GeneratorOutput output = GeneratorRunner.Run(Sources.ApiModes);
+        WriteBase(CatalogDeployment, "../podbinding/kubernetes-api/in-cluster");
+        WriteComponent(output);
+
+        (V1Deployment deployment, V1ServiceAccount account) = DeploymentAndAccount(Kustomize());
+        Assert.Equal("catalog-reader", account.Metadata.Name);
+        V1PodSpec spec = deployment.Spec.Template.Spec;
+        Assert.Equal(("catalog-reader", true), (spec.ServiceAccountName, spec.AutomountServiceAccountToken));
+        Assert.Null(spec.InitContainers);
+        V1Container app = Assert.Single(spec.Containers, c => c.Name == "catalog");
+        Assert.Equal("registry.example.com/catalog:3.1.0", app.Image);
+        Assert.Equal("InCluster", Assert.Single(app.Env, e => e.Name == "PODBINDING_KUBERNETES_MODE").Value);
+        Assert.Equal("http://+:8080", Assert.Single(app.Env, e => e.Name == "ASPNETCORE_URLS").Value);
+        Assert.Contains(app.Env, e => e.Name == "POD_NAME");
+        Assert.Null(Assert.Single(spec.Containers, c => c.Name == "envoy").Env);
+    }
+
+    [Fact]
+    public void AmbassadorComponent_AddsANativeSidecarThatAloneHoldsTheToken()
+    {
+        GeneratorOutput output = GeneratorRunner.Run(Sources.ApiModes);
+        WriteBase(CatalogDeployment, "../podbinding/kubernetes-api/ambassador");
+        WriteComponent(output);
+
+        (V1Deployment deployment, V1ServiceAccount account) = DeploymentAndAccount(Kustomize());
+        V1PodSpec spec = deployment.Spec.Template.Spec;
+        Assert.Equal(("catalog-reader", "catalog-reader", false), (account.Metadata.Name, spec.ServiceAccountName, spec.AutomountServiceAccountToken));
+        Assert.Equal(new[] { "catalog", "envoy" }, spec.Containers.Select(c => c.Name));
+
+        V1Container sidecar = Assert.Single(spec.InitContainers);
+        Assert.Equal(("kube-api-ambassador", "registry.k8s.io/kubectl:v1.31.2", "Always"), (sidecar.Name, sidecar.Image, sidecar.RestartPolicy));
+        Assert.Equal(new[] { "proxy", "--port=8001", "--address=127.0.0.1" }, sidecar.Args);
+        Assert.Equal(new[] { "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8001" }, sidecar.StartupProbe.Exec.Command);
+        Assert.Equal("10m", sidecar.Resources.Requests["cpu"].ToString());
+        V1SecurityContext security = sidecar.SecurityContext;
+        Assert.Equal((true, 65532L, true, false), (security.RunAsNonRoot, security.RunAsUser, security.ReadOnlyRootFilesystem, security.AllowPrivilegeEscalation));
+        Assert.Equal(new[] { "ALL" }, security.Capabilities.Drop);
+        V1VolumeMount token = Assert.Single(sidecar.VolumeMounts);
+        Assert.Equal(("kube-api-ambassador-token", "/var/run/secrets/kubernetes.io/serviceaccount", true), (token.Name, token.MountPath, token.ReadOnlyProperty));
+
+        V1Container app = spec.Containers[0];
+        Assert.Equal("Ambassador", app.Env.Single(e => e.Name == "PODBINDING_KUBERNETES_MODE").Value);
+        Assert.Equal("http://127.0.0.1:8001", app.Env.Single(e => e.Name == "PODBINDING_KUBERNETES_AMBASSADOR").Value);
+        Assert.DoesNotContain(app.VolumeMounts ?? new List<V1VolumeMount>(), m => m.Name == "kube-api-ambassador-token");
+        V1ProjectedVolumeSource projected = spec.Volumes.Single(v => v.Name == "kube-api-ambassador-token").Projected;
+        Assert.Equal(3607L, projected.Sources[0].ServiceAccountToken.ExpirationSeconds);
+        Assert.Equal(("kube-root-ca.crt", "ca.crt"), (projected.Sources[1].ConfigMap.Name, projected.Sources[1].ConfigMap.Items.Single().Path));
+        Assert.Equal("metadata.namespace", projected.Sources[2].DownwardAPI.Items.Single().FieldRef.FieldPath);
+        Assert.Contains(spec.Volumes, v => v.Name == "podinfo"); // the main Component still applies
+    }
+
+    [Fact]
+    public void SocketAmbassador_OnAnOldTargetStatefulSet_IsARegularContainerSharingTheUserAndTheSocket()
+    {
+        GeneratorOutput output = GeneratorRunner.RunForTarget("1.28", Sources.ApiStatefulSet);
+        WriteBase("""
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: ledger
+            spec:
+              serviceName: ledger
+              selector:
+                matchLabels:
+                  app: ledger
+              template:
+                metadata:
+                  labels:
+                    app: ledger
+                spec:
+                  containers:
+                  - name: ledger
+                    image: registry.example.com/ledger:1.0.0
+                    securityContext:
+                      readOnlyRootFilesystem: true
+            """, "../podbinding/kubernetes-api/ambassador-unix-socket");
+        WriteComponent(output);
+
+        string rendered = Kustomize();
+        V1StatefulSet statefulSet = KubernetesYaml.Deserialize<V1StatefulSet>(Document(rendered, "StatefulSet"), strict: true);
+        Assert.Equal("ledger", KubernetesYaml.Deserialize<V1ServiceAccount>(Document(rendered, "ServiceAccount"), strict: true).Metadata.Name);
+        V1PodSpec spec = statefulSet.Spec.Template.Spec;
+        Assert.Null(spec.InitContainers);
+        Assert.Equal(new[] { "ledger", "kube-api-ambassador" }, spec.Containers.Select(c => c.Name).OrderByDescending(n => n == "ledger"));
+        V1Container sidecar = spec.Containers.Single(c => c.Name == "kube-api-ambassador");
+        Assert.Null(sidecar.RestartPolicy);
+        Assert.Equal("registry.k8s.io/kubectl:v1.29.0", sidecar.Image);
+        Assert.Equal(new[] { "proxy", "--unix-socket=/var/run/kubectl/proxy.sock" }, sidecar.Args);
+        Assert.Equal(new[] { "test", "-S", "/var/run/kubectl/proxy.sock" }, sidecar.StartupProbe.Exec.Command);
+
+        V1Container app = spec.Containers.Single(c => c.Name == "ledger");
+        Assert.Equal("unix:///var/run/kubectl/proxy.sock", app.Env.Single(e => e.Name == "PODBINDING_KUBERNETES_AMBASSADOR").Value);
+        Assert.Equal((1654L, 1654L), (app.SecurityContext.RunAsUser, sidecar.SecurityContext.RunAsUser));
+        Assert.True(app.SecurityContext.ReadOnlyRootFilesystem); // the base's setting survives the merge
+        Assert.Equal("/var/run/kubectl", app.VolumeMounts.Single(m => m.Name == "kube-api-socket").MountPath);
+        Assert.Equal("/var/run/kubectl", sidecar.VolumeMounts.Single(m => m.Name == "kube-api-socket").MountPath);
+        Assert.NotNull(spec.Volumes.Single(v => v.Name == "kube-api-socket").EmptyDir);
+    }
+
+    private static (V1Deployment, V1ServiceAccount) DeploymentAndAccount(string rendered) =>
+        (KubernetesYaml.Deserialize<V1Deployment>(Document(rendered, "Deployment"), strict: true),
+         KubernetesYaml.Deserialize<V1ServiceAccount>(Document(rendered, "ServiceAccount"), strict: true));
+
+    /// <summary>The one document of <paramref name="kind"/> in kustomize's multi-document output.</summary>
+    private static string Document(string rendered, string kind) =>
+        Assert.Single(rendered.Split("\n---\n"), d => d.Split('\n').Contains("kind: " + kind));
+
+    private void WriteBase(string workload, string? apiComponent = null)
     {
         Write("base/workload.yaml", workload);
         Write("base/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- workload.yaml\n");
-        Write("overlay/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ../base\ncomponents:\n- ../podbinding\n");
+        Write("overlay/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ../base\ncomponents:\n- ../podbinding\n"
+            + (apiComponent is null ? "" : "- " + apiComponent + "\n"));
     }
 
     /// <summary>The generated files, exactly as the build would write them into the manifest folder.</summary>

@@ -123,10 +123,27 @@ public sealed class PlannerTests
     [InlineData(".a")]
     [InlineData("_")]
     [InlineData("-")]
-    [InlineData("1abc")] // relaxed (GA 1.34)
+    public void ValidEnvVarNames_AreKept(string name) => Assert.Equal(name, Planned(Member("metadata.name", env: name)).Name);
+
+    /// <summary>Relaxed names are kept (with PB0011) from the target that turns them on by default, skipped (PB0010) before.</summary>
+    [Theory]
+    [InlineData("1abc")]
     [InlineData("0 a")]
     [InlineData("* +,-./0123456789")]
-    public void ValidEnvVarNames_AreKept(string name) => Assert.Equal(name, Planned(Member("metadata.name", env: name)).Name);
+    public void RelaxedEnvVarNames_DependOnTheTarget(string name)
+    {
+        BindingPlan old = BindingPlanner.Plan(
+            new BindingSpec("Ns", "Pod", new ClassSettings("app", null, null, 0, null), new EquatableArray<MemberSpec>(new[] { Member("metadata.name", env: name) })),
+            new GeneratorOptions(null, "deploy/podbinding", "App", new KubernetesVersion(1, 31)));
+        Assert.Equal("PB0010", Assert.Single(old.Skipped).Id);
+        Assert.Empty(old.Members);
+
+        BindingPlan current = BindingPlanner.Plan(
+            new BindingSpec("Ns", "Pod", new ClassSettings("app", null, null, 0, null), new EquatableArray<MemberSpec>(new[] { Member("metadata.name", env: name) })),
+            new GeneratorOptions(null, "deploy/podbinding", "App", new KubernetesVersion(1, 32)));
+        Assert.Equal(name, Assert.Single(current.Members).Name);
+        Assert.Equal("PB0011", Assert.Single(current.Findings).Id);
+    }
 
     [Theory]
     [InlineData("A=B")]

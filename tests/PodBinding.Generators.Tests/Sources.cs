@@ -260,6 +260,40 @@ internal static class Sources
         """;
 
     /// <summary>A file with nothing PodBinding cares about, for unrelated edits.</summary>
+    /// <summary>A Deployment reaching the API server in every in-pod mode, with its own ServiceAccount name.</summary>
+    public const string ApiModes = """
+        using System.Collections.Generic;
+        using PodBinding;
+
+        namespace Shop.Catalog;
+
+        [DownwardBinding(ContainerName = "catalog", WorkloadKind = WorkloadKind.Deployment, WorkloadName = "catalog")]
+        [KubernetesApi(KubernetesApiMode.InCluster, KubernetesApiMode.Ambassador, KubernetesApiMode.AmbassadorUnixSocket, ServiceAccountName = "catalog-reader", RunAsUser = 2000)]
+        public partial class CatalogPod
+        {
+            [FromDownward("metadata.name")]
+            public required string Name { get; init; }
+
+            [FromDownward("metadata.labels")]
+            public IReadOnlyDictionary<string, string>? Labels { get; init; }
+        }
+        """;
+
+    /// <summary>A StatefulSet behind the socket ambassador; the ServiceAccount is named after the workload.</summary>
+    public const string ApiStatefulSet = """
+        using PodBinding;
+
+        namespace Shop.Ledger;
+
+        [DownwardBinding(ContainerName = "ledger", WorkloadKind = WorkloadKind.StatefulSet, WorkloadName = "ledger")]
+        [KubernetesApi(KubernetesApiMode.AmbassadorUnixSocket)]
+        public partial class LedgerPod
+        {
+            [FromDownward("metadata.name")]
+            public required string Name { get; init; }
+        }
+        """;
+
     public const string Unrelated = """
         namespace Orders.Other;
 

@@ -14,6 +14,7 @@ public sealed class YamlValidityTests
     {
         nameof(Sources.IssueExample), nameof(Sources.OrdersDeployment), nameof(Sources.ReportCronJob), nameof(Sources.DebugPod),
         nameof(Sources.GlobalNamespace), nameof(Sources.Overrides), nameof(Sources.Optional), nameof(Sources.AllSkipped),
+        nameof(Sources.ApiModes), nameof(Sources.ApiStatefulSet),
     };
 
     [Theory]
@@ -25,13 +26,19 @@ public sealed class YamlValidityTests
         Assert.NotEmpty(output.Manifests);
         foreach ((string file, string yaml) in output.Manifests)
         {
-            if (file == "kustomization.yaml")
+            if (file == "kustomization.yaml" || file.EndsWith("/kustomization.yaml", StringComparison.Ordinal))
             {
                 Assert.Contains("kind: Component\n", yaml, StringComparison.Ordinal);
                 continue;
             }
 
-            if (file.EndsWith(".patch.yaml", StringComparison.Ordinal))
+            if (file.EndsWith(".service-account.yaml", StringComparison.Ordinal))
+            {
+                V1ServiceAccount account = KubernetesYaml.Deserialize<V1ServiceAccount>(yaml, strict: true);
+                Assert.Equal(("v1", "ServiceAccount"), (account.ApiVersion, account.Kind));
+                Assert.False(string.IsNullOrEmpty(account.Metadata.Name));
+            }
+            else if (file.EndsWith(".patch.yaml", StringComparison.Ordinal))
             {
                 V1PodSpec spec = Workloads.PodSpecOfPatch(yaml, out _);
                 Assert.NotEmpty(spec.Containers);

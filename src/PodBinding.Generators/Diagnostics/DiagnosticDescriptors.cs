@@ -18,6 +18,7 @@ internal static class DiagnosticDescriptors
     public const string Staleness = "PodBinding.Staleness";
     public const string Drift = "PodBinding.Drift";
     public const string Telemetry = "PodBinding.Telemetry";
+    public const string Api = "PodBinding.Api";
 
     /// <summary>Each ID's page under docs/diagnostics/, in the repository that Directory.Build.props names.</summary>
     private const string HelpLinkBase = RepositoryInfo.Url + "/blob/main/docs/diagnostics/";
@@ -50,11 +51,11 @@ internal static class DiagnosticDescriptors
         "'{0}' in a volume needs the container's name, and none is set: PodBinding used '{1}' from the assembly name; set ContainerName on [DownwardBinding] to the container's real name",
         "A resource read through the volume needs the container's name; none was set, so PodBinding derived one from the assembly name, which may not match the pod.");
     public static readonly DiagnosticDescriptor InvalidEnvVarName = Error(DiagnosticIds.InvalidEnvVarName, Kubernetes, "Invalid environment variable name",
-        "'{0}' is not a valid env var name (use letters, digits, '_', '-', '.'; not starting with a digit)",
+        "'{0}' is not a valid env var name: {1}",
         "Env var names must pass Kubernetes' env var name validation, or the API server rejects the pod.");
-    public static readonly DiagnosticDescriptor RelaxedEnvVarName = Warning(DiagnosticIds.RelaxedEnvVarName, Kubernetes, "Environment variable name needs Kubernetes 1.34 or later",
-        "'{0}' is accepted only by Kubernetes 1.34+ (relaxed env var names; 1.30–1.33 behind a feature gate) and cannot be read from a POSIX shell; prefer letters, digits and '_'",
-        "The name is valid only under relaxed env var validation (Kubernetes 1.34 and later) and cannot be read from a POSIX shell.");
+    public static readonly DiagnosticDescriptor RelaxedEnvVarName = Warning(DiagnosticIds.RelaxedEnvVarName, Kubernetes, "Environment variable name is valid only under relaxed validation",
+        "'{0}' is a relaxed env var name (Kubernetes {1}+; the project targets {2}) that cannot be read from a POSIX shell; prefer letters, digits and '_'",
+        "The name is valid only under relaxed env var validation (on by default from Kubernetes 1.32, GA in 1.34), which the target version has, but it cannot be read from a POSIX shell; for an older target it is PB0010.");
     public static readonly DiagnosticDescriptor DuplicateEnvVar = Error(DiagnosticIds.DuplicateEnvVar, Kubernetes, "Environment variable claimed twice",
         "Env var '{0}' {1}; set a different EnvVar",
         "Two members claim one env var of a container; only the last entry survives, so one member would read the other's value.");
@@ -125,6 +126,28 @@ internal static class DiagnosticDescriptors
         "{0} reads the {1} '{2}' from the downward API volume, which the kubelet updates while the pod runs, but an OpenTelemetry resource is built once: k8s.pod.{1}.{2} keeps its start-up value until the process restarts",
         "OpenTelemetry resources are immutable: a label or annotation the class reads live from the volume is copied into the resource once, at start-up, and later changes do not reach telemetry.");
 
+    public static readonly DiagnosticDescriptor InvalidKubernetesVersion = Create(DiagnosticIds.InvalidKubernetesVersion, Usage, "PodBindingKubernetesVersion is not a Kubernetes version",
+        "The MSBuild property PodBindingKubernetesVersion is '{0}', which is not a Kubernetes version; write it as {1}. Until then PodBinding targets Kubernetes {2}.",
+        "The target Kubernetes version decides version-dependent YAML (native sidecars, the kubectl image); a value PodBinding cannot read would silently target another version.",
+        DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor InvalidApiDeclaration = Create(DiagnosticIds.InvalidApiDeclaration, Api, "[KubernetesApi] declaration cannot be written as YAML",
+        "[KubernetesApi] on '{0}' writes no YAML: {1}",
+        "The per-mode Components patch the workload the class names; an unknown or repeated mode, a missing workload, an invalid ServiceAccount name or a root user id leaves the mode without YAML.",
+        DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor TokenNotMounted = Create(DiagnosticIds.TokenNotMounted, Api, "In-cluster mode, but a manifest turns the token off",
+        "'{0}' declares KubernetesApiMode.InCluster, but {1} sets automountServiceAccountToken: false on {2}, so that pod gets no token at /var/run/secrets/kubernetes.io/serviceaccount; remove that line (the in-cluster Component sets it to true), or use KubernetesApiMode.Ambassador to keep the token out of the app",
+        "The InCluster mode reads the service-account token the kubelet mounts; a manifest of the same workload with automountServiceAccountToken: false leaves the pod without it, depending on which patch applies last.",
+        DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor RawApiRead = Create(DiagnosticIds.RawApiRead, Api, "API-server address or service-account file read by hand",
+        "{0} is read by hand; {1}. Use PodBinding.Kubernetes instead: KubernetesConnection.Connect() (or services.AddPodBindingKubernetes()) finds the API server in every mode and follows token and CA rotation.",
+        "Code that builds its own API client from KUBERNETES_SERVICE_HOST/PORT or the service-account files reads the token once and misses rotation of token and CA, and works only in one mode.",
+        DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor SkipTlsVerify = Create(DiagnosticIds.SkipTlsVerify, Api, "TLS verification of the API server is turned off",
+        "SkipTlsVerify = true on {0} accepts any certificate, so anyone on the network path can read the token and forge answers; remove it and trust the cluster's CA ({1})",
+        "With certificate checks off, anyone on the network path can impersonate the API server, read the bearer token the client sends and forge every answer.",
+        DiagnosticSeverity.Warning);
+
     /// <summary>Every descriptor, one per ID in <see cref="DiagnosticIds"/> (a test checks that the table is total).</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         UnknownFieldPath, WrongChannel, InvalidSubscript, InvalidResource, InvalidDivisor, NonCanonicalDivisor, ResourceOptionOnField,
@@ -133,7 +156,8 @@ internal static class DiagnosticDescriptors
         NotPartial, WrongType, UnsupportedTarget, NoSetter, StaticProperty,
         StaleMetadataInEnv, ResizableResourceInEnv, RawEnvRead, SubPathMount,
         ManifestDrift,
-        DetectorMissingFields, DetectorLabelFixedAtStart);
+        DetectorMissingFields, DetectorLabelFixedAtStart,
+        InvalidKubernetesVersion, InvalidApiDeclaration, TokenNotMounted, RawApiRead, SkipTlsVerify);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id, StringComparer.Ordinal);
 
@@ -164,7 +188,7 @@ internal static class DiagnosticDescriptors
     private static DiagnosticDescriptor Info(string id, string category, string title, string messageFormat, string description) =>
         Create(id, category, title, messageFormat, description, DiagnosticSeverity.Info);
 
-    private static DiagnosticDescriptor Create(string id, string category, string title, string messageFormat, string description, DiagnosticSeverity severity) => new(
+    private static DiagnosticDescriptor Create(string id, string category, string title, string messageFormat, string description, DiagnosticSeverity severity, params string[] tags) => new(
         id,
         title,
         messageFormat,
@@ -172,5 +196,6 @@ internal static class DiagnosticDescriptors
         severity,
         isEnabledByDefault: true,
         description: description,
-        helpLinkUri: HelpLinkBase + id + ".md");
+        helpLinkUri: HelpLinkBase + id + ".md",
+        customTags: tags);
 }

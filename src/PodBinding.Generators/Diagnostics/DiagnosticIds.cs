@@ -2,7 +2,8 @@ namespace PodBinding.Generators.Diagnostics;
 
 /// <summary>
 /// Stable diagnostic IDs (never reused). Ranges: PB00xx Kubernetes rules the API server or kubelet would enforce,
-/// PB01xx C# shape rules, PB02xx staleness, PB03xx drift between committed YAML and code. Linked into the
+/// PB01xx C# shape rules, PB02xx staleness, PB03xx drift between committed YAML and code, PB04xx companion packages, PB05xx the
+/// API-server connection and its YAML. Linked into the
 /// code-fix assembly as source, so both use the same constants.
 /// </summary>
 internal static class DiagnosticIds
@@ -31,6 +32,7 @@ internal static class DiagnosticIds
     public const string NoSetter = "PB0103";
     public const string StaticProperty = "PB0104";
     public const string IgnoredChannelName = "PB0105";
+    public const string InvalidKubernetesVersion = "PB0106";
     public const string ManifestNameClash = "PB0107";
     public const string InvalidManifestName = "PB0108";
 
@@ -43,4 +45,9 @@ internal static class DiagnosticIds
 
     public const string DetectorMissingFields = "PB0400";
     public const string DetectorLabelFixedAtStart = "PB0401";
+
+    public const string InvalidApiDeclaration = "PB0500";
+    public const string TokenNotMounted = "PB0501";
+    public const string RawApiRead = "PB0502";
+    public const string SkipTlsVerify = "PB0503";
 }

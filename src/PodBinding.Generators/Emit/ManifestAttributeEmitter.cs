@@ -30,5 +30,10 @@ internal static class ManifestAttributeEmitter
         {
             yield return new KeyValuePair<string, string>(plan.PatchFile, ManifestEmitter.Patch(plan));
         }
+
+        foreach (KeyValuePair<string, string> file in ApiEmitter.FilesOf(plan))
+        {
+            yield return file;
+        }
     }
 }

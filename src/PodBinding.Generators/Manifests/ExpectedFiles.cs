@@ -19,6 +19,7 @@ internal static class ExpectedFiles
     {
         var files = new Dictionary<string, ExpectedFile>(StringComparer.Ordinal);
         var patches = new List<string>();
+        var apiEntries = new List<ApiComponentEntry>();
         foreach (BoundClass bound in classes)
         {
             BindingPlan plan = bound.Plan;
@@ -28,6 +29,22 @@ internal static class ExpectedFiles
                 files[plan.PatchFile] = new ExpectedFile(plan.FullName, () => Content(plan, plan.PatchFile));
                 patches.Add(plan.PatchFile);
             }
+
+            foreach (ApiComponentEntry entry in ApiEmitter.EntriesOf(plan))
+            {
+                apiEntries.Add(entry);
+                string patch = ApiEmitter.ModeFolder(entry.Mode) + "/" + entry.PatchFile;
+                string account = ApiEmitter.ModeFolder(entry.Mode) + "/" + entry.ResourceFile;
+                files[patch] = new ExpectedFile(plan.FullName, () => Content(plan, patch));
+                files[account] = new ExpectedFile(plan.FullName, () => Content(plan, account));
+            }
+        }
+
+        apiEntries.Sort(static (a, b) => a.Mode != b.Mode ? a.Mode.CompareTo(b.Mode) : string.CompareOrdinal(a.PatchFile, b.PatchFile));
+        foreach (KeyValuePair<string, string> kustomization in PodBindingGenerator.ApiKustomizations(apiEntries))
+        {
+            string content = kustomization.Value; // small, and only built for projects that declare [KubernetesApi]
+            files[kustomization.Key] = new ExpectedFile("the kustomize Component of an API connection mode", () => content);
         }
 
         if (patches.Count > 0)

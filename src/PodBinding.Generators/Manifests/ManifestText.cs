@@ -95,7 +95,8 @@ internal sealed class ManifestText
 
 /// <summary>One pod spec (or a partial one, in a patch).</summary>
 /// <param name="Workload"><c>Kind/name</c> of the object it belongs to, or null for a bare fragment.</param>
-internal sealed record PodSpecEntry(string? Workload, ImmutableArray<ContainerEntry> Containers, ImmutableArray<VolumeEntry> Volumes)
+/// <param name="NoTokenLine">Zero-based line of <c>automountServiceAccountToken: false</c> in this spec, or -1.</param>
+internal sealed record PodSpecEntry(string? Workload, ImmutableArray<ContainerEntry> Containers, ImmutableArray<VolumeEntry> Volumes, int NoTokenLine = -1)
 {
     public static PodSpecEntry Read(string? workload, YamlTreeNode spec)
     {
@@ -120,7 +121,12 @@ internal sealed record PodSpecEntry(string? Workload, ImmutableArray<ContainerEn
             }
         }
 
-        return new PodSpecEntry(workload, containers.ToImmutable(), volumes.ToImmutable());
+        // YAML 1.1 spellings of false included: kubectl's parser (sigs.k8s.io/yaml, go-yaml v2) reads them as false.
+        int noToken = spec.KeyNode("automountServiceAccountToken") is { } key
+            && spec.ScalarAt("automountServiceAccountToken") is "false" or "False" or "FALSE" or "no" or "No" or "NO" or "off" or "Off" or "OFF"
+            ? key.Line
+            : -1;
+        return new PodSpecEntry(workload, containers.ToImmutable(), volumes.ToImmutable(), noToken);
     }
 
     private static readonly string[] ContainerLists = { "containers", "initContainers", "ephemeralContainers" };

@@ -22,7 +22,8 @@ internal sealed record BindingPlan(
     string ManifestFolder,
     EquatableArray<PlannedMember> Members,
     EquatableArray<PlanFinding> Findings,
-    EquatableArray<string> SkippedRequired = default)
+    EquatableArray<string> SkippedRequired = default,
+    ApiPlan? Api = null)
 {
     public string FullName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;
 
@@ -31,6 +32,9 @@ internal sealed record BindingPlan(
     public string FragmentFile => ManifestStem + ".yaml";
 
     public string PatchFile => ManifestStem + ".patch.yaml";
+
+    /// <summary>Whether per-mode API YAML is written: a valid <c>[KubernetesApi]</c> and a patch to put it in.</summary>
+    public bool HasApi => Api is not null && HasPatch && !HasClassError;
 
     /// <summary>A class-level setting is invalid: no YAML body is written, only the reasons.</summary>
     public bool HasClassError => Findings.Any(static f => f.Skips && f.MemberName.Length == 0);

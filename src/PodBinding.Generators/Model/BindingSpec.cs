@@ -24,10 +24,14 @@ internal sealed record ClassSettings(
     string? MountPath,
     int WorkloadKind,
     string? WorkloadName,
-    string? ManifestName = null)
+    string? ManifestName = null,
+    ApiSettings? Api = null)
 {
     public static ClassSettings Default { get; } = new(null, null, null, 0, null);
 }
+
+/// <summary>The class's <c>[KubernetesApi]</c> as written: the <c>KubernetesApiMode</c> values in order, and its options.</summary>
+internal sealed record ApiSettings(EquatableArray<int> Modes, string? ServiceAccountName, long RunAsUser);
 
 /// <summary>One <c>[FromDownward]</c> property as written.</summary>
 /// <param name="Name">The property name.</param>

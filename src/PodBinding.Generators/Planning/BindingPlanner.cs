@@ -21,7 +21,7 @@ internal static class BindingPlanner
     {
         ClassSettings settings = spec.Settings;
         string? explicitContainer = settings.ContainerName ?? options.ContainerName ?? settings.WorkloadName;
-        var state = new PlanState(explicitContainer ?? ToDnsLabel(options.AssemblyName), guessedContainer: explicitContainer is null);
+        var state = new PlanState(explicitContainer ?? ToDnsLabel(options.AssemblyName), guessedContainer: explicitContainer is null) { Target = options.Target };
         string volume = settings.VolumeName ?? DefaultVolumeName;
         string mountPath = settings.MountPath ?? DefaultMountPath;
         string? workloadName = CheckClass(settings, state, volume, mountPath);
@@ -56,7 +56,8 @@ internal static class BindingPlanner
             options.ManifestFolder,
             new EquatableArray<PlannedMember>(state.Planned.ToArray()),
             new EquatableArray<PlanFinding>(state.Findings.ToArray()),
-            new EquatableArray<string>(state.SkippedRequired.ToArray()));
+            new EquatableArray<string>(state.SkippedRequired.ToArray()),
+            settings.Api is null ? null : ApiPlanner.Plan(settings.Api, settings, options, problems: null));
     }
 
     private sealed class PlanState
@@ -68,6 +69,9 @@ internal static class BindingPlanner
         }
 
         public string Container { get; }
+
+        /// <summary>The target Kubernetes version (version-dependent name rules).</summary>
+        public KubernetesVersion Target { get; init; } = KubernetesVersions.Default;
 
         /// <summary>No setting named the container: it was derived from the assembly name.</summary>
         public bool GuessedContainer { get; }
@@ -256,10 +260,18 @@ internal static class BindingPlanner
             {
                 if (!NameRules.IsRelaxedEnvVarName(name))
                 {
-                    return Skip(DiagnosticIds.InvalidEnvVarName, AttributeContract.FromDownward.EnvVar, null, name);
+                    return Skip(DiagnosticIds.InvalidEnvVarName, AttributeContract.FromDownward.EnvVar, null, name,
+                        "use letters, digits, '_', '-', '.'; not starting with a digit");
                 }
 
-                state.Warn(m.Name, DiagnosticIds.RelaxedEnvVarName, AttributeContract.FromDownward.EnvVar, null, name);
+                if (!state.Target.AtLeast(KubernetesVersions.RelaxedEnvVarNames))
+                {
+                    return Skip(DiagnosticIds.InvalidEnvVarName, AttributeContract.FromDownward.EnvVar, null, name,
+                        $"it is a relaxed env var name, accepted from Kubernetes {KubernetesVersions.RelaxedEnvVarNames} (on by default; GA {KubernetesVersions.RelaxedEnvVarNamesGA}), but the project targets {state.Target} (PodBindingKubernetesVersion), whose API server rejects it; use letters, digits and '_'");
+                }
+
+                state.Warn(m.Name, DiagnosticIds.RelaxedEnvVarName, AttributeContract.FromDownward.EnvVar, null,
+                    name, KubernetesVersions.RelaxedEnvVarNames.ToString(), state.Target.ToString());
             }
 
             if (state.EnvVars.TryGetValue(name, out string? owner))

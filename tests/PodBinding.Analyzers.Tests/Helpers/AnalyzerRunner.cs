@@ -25,6 +25,31 @@ internal static class AnalyzerRunner
                     ["CS1702"] = ReportDiagnostic.Suppress,
                 }));
 
+    /// <summary>Analyzer options whose global config sets MSBuild properties, as CompilerVisibleProperty items do.</summary>
+    public static AnalyzerOptions WithProperties(IReadOnlyDictionary<string, string> properties) =>
+        new(ImmutableArray<AdditionalText>.Empty, new GlobalProperties(properties));
+
+    private sealed class GlobalProperties : AnalyzerConfigOptionsProvider
+    {
+        private readonly Values _global;
+
+        public GlobalProperties(IReadOnlyDictionary<string, string> properties) =>
+            _global = new Values(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value, StringComparer.Ordinal));
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values.None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values.None;
+
+        private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static readonly Values None = new(new Dictionary<string, string>());
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
+
     /// <summary>Every diagnostic (compiler and analyzer), with analyzer exceptions reported as AD0001 instead of thrown.</summary>
     public static ImmutableArray<Diagnostic> Run(Compilation compilation, AnalyzerOptions? options = null)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace PodBinding.Generators.Tests.Helpers;
 
@@ -10,16 +11,18 @@ internal static class GeneratorRunner
     public static readonly GeneratorDriverOptions Tracking =
         new(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true);
 
-    public static GeneratorDriver CreateDriver() =>
+    /// <param name="msbuild">MSBuild properties the generator sees (<c>build_property.&lt;name&gt;</c>), as the package's CompilerVisibleProperty items pass them.</param>
+    public static GeneratorDriver CreateDriver(IReadOnlyDictionary<string, string>? msbuild = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new PodBindingGenerator().AsSourceGenerator() },
             parseOptions: TestCompilation.ParseOptions,
+            optionsProvider: msbuild is null ? null : new MsBuildProperties(msbuild),
             driverOptions: Tracking);
 
     /// <summary>Runs the generator once on <paramref name="compilation"/> and asserts the result compiles without errors or warnings.</summary>
-    public static GeneratorOutput Run(CSharpCompilation compilation)
+    public static GeneratorOutput Run(CSharpCompilation compilation, IReadOnlyDictionary<string, string>? msbuild = null)
     {
-        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
+        GeneratorDriver driver = CreateDriver(msbuild).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);
         Assert.Empty(diagnostics);
         string[] problems = TestCompilation.ErrorsAndWarnings(output);
         Assert.True(problems.Length == 0, "The generated code does not compile cleanly:\n" + string.Join("\n", problems));
@@ -29,6 +32,35 @@ internal static class GeneratorRunner
     }
 
     public static GeneratorOutput Run(params string[] sources) => Run(TestCompilation.Create(sources));
+
+    /// <summary>With the target Kubernetes version set, as <c>PodBindingKubernetesVersion</c> in the project file would.</summary>
+    public static GeneratorOutput RunForTarget(string kubernetesVersion, params string[] sources) =>
+        Run(TestCompilation.Create(sources), new Dictionary<string, string> { ["PodBindingKubernetesVersion"] = kubernetesVersion });
+
+    private sealed class MsBuildProperties : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global;
+
+        public MsBuildProperties(IReadOnlyDictionary<string, string> properties) =>
+            _global = new Options(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value, StringComparer.Ordinal));
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.None;
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            public static readonly Options None = new(new Dictionary<string, string>());
+
+            private readonly Dictionary<string, string> _values;
+
+            public Options(Dictionary<string, string> values) => _values = values;
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+        }
+    }
 }
 
 internal sealed record GeneratorOutput(GeneratorDriver Driver, Compilation Compilation, GeneratorRunResult Result)

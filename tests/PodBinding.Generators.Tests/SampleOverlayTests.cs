@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Reflection;
+using k8s;
+using k8s.Models;
+
+namespace PodBinding.Generators.Tests;
+
+/// <summary>
+/// The sample's committed overlays, rendered by the real <c>kubectl kustomize</c> and read back with KubernetesClient's
+/// strict model: every object is valid, and each API overlay wires its mode into the orders Deployment.
+/// </summary>
+public sealed class SampleOverlayTests
+{
+    private static readonly string Overlays = Path.Combine(
+        typeof(SampleOverlayTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!,
+        "samples", "OrdersService", "deploy", "overlays");
+
+    [Fact]
+    public void EveryOverlay_RendersToStrictlyValidObjects()
+    {
+        string[] overlays = Directory.GetDirectories(Overlays).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "ambassador", "in-cluster", "production" }, overlays);
+        foreach (string overlay in overlays)
+        {
+            foreach (string document in Render(overlay))
+            {
+                string kind = document.Split('\n').Single(l => l.StartsWith("kind: ", StringComparison.Ordinal)).Substring("kind: ".Length);
+                object parsed = kind switch
+                {
+                    "Deployment" => KubernetesYaml.Deserialize<V1Deployment>(document, strict: true),
+                    "ServiceAccount" => KubernetesYaml.Deserialize<V1ServiceAccount>(document, strict: true),
+                    _ => throw new Xunit.Sdk.XunitException($"{overlay} renders an unexpected {kind}"),
+                };
+                Assert.NotNull(parsed);
+            }
+        }
+    }
+
+    [Fact]
+    public void InClusterOverlay_RunsAsTheOrdersServiceAccountWithItsToken()
+    {
+        string[] documents = Render("in-cluster");
+        V1ServiceAccount account = KubernetesYaml.Deserialize<V1ServiceAccount>(documents.Single(d => d.Contains("kind: ServiceAccount\n", StringComparison.Ordinal)), strict: true);
+        Assert.Equal(("orders", "shop"), (account.Metadata.Name, account.Metadata.NamespaceProperty));
+        V1PodSpec spec = Orders(documents);
+        Assert.Equal(("orders", true), (spec.ServiceAccountName, spec.AutomountServiceAccountToken));
+        Assert.Null(spec.InitContainers);
+        V1Container orders = Assert.Single(spec.Containers);
+        Assert.Equal("InCluster", orders.Env.Single(e => e.Name == "PODBINDING_KUBERNETES_MODE").Value);
+        Assert.Contains(orders.Env, e => e.Name == "POD_NAME"); // the main Component applies as well
+    }
+
+    [Fact]
+    public void AmbassadorOverlay_AddsTheNativeSidecar_AndKeepsTheTokenOutOfTheApp()
+    {
+        V1PodSpec spec = Orders(Render("ambassador"));
+        Assert.False(spec.AutomountServiceAccountToken);
+        V1Container sidecar = Assert.Single(spec.InitContainers);
+        Assert.Equal(("kube-api-ambassador", "Always"), (sidecar.Name, sidecar.RestartPolicy));
+        Assert.StartsWith("registry.k8s.io/kubectl:v1.", sidecar.Image, StringComparison.Ordinal);
+        Assert.Equal("/var/run/secrets/kubernetes.io/serviceaccount", Assert.Single(sidecar.VolumeMounts).MountPath);
+        V1Container orders = Assert.Single(spec.Containers);
+        Assert.Equal("http://127.0.0.1:8001", orders.Env.Single(e => e.Name == "PODBINDING_KUBERNETES_AMBASSADOR").Value);
+        Assert.DoesNotContain(orders.VolumeMounts, m => m.MountPath.StartsWith("/var/run/secrets", StringComparison.Ordinal));
+    }
+
+    private static V1PodSpec Orders(string[] documents) =>
+        KubernetesYaml.Deserialize<V1Deployment>(documents.Single(d => d.Contains("kind: Deployment\n", StringComparison.Ordinal)), strict: true).Spec.Template.Spec;
+
+    private static string[] Render(string overlay)
+    {
+        var start = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("kustomize");
+        start.ArgumentList.Add(Path.Combine(Overlays, overlay));
+        using Process process = Process.Start(start) ?? throw new Xunit.Sdk.XunitException("kubectl did not start");
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"kubectl kustomize {overlay} failed ({process.ExitCode}):\n{stderr.Result}");
+        return stdout.Result.Split("\n---\n");
+    }
+}
