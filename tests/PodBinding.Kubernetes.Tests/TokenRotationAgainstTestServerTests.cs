@@ -64,7 +64,7 @@ public sealed class TokenRotationAgainstTestServerTests : IDisposable
         }
 
         Assert.Equal(3, logs.Lines.Count(l => l.Id.Id == 4)); // each retry logged once
-        Assert.DoesNotContain(logs.Lines, l => l.Text.Contains("payload", StringComparison.Ordinal));
+        SecretScan.AssertAbsent("payload", logs, [], connection.ToString(), connection.Volume!.Current.ToString());
     }
 
     [Fact]
@@ -113,5 +113,6 @@ public sealed class TokenRotationAgainstTestServerTests : IDisposable
         Assert.DoesNotContain(server.Requests, r => r.StatusCode >= 500 || r.StatusCode == 0);
         Assert.Contains(server.Requests, r => r.Token == TokenState.Current && r.TokenGeneration == 12);
         Assert.Equal(folder.CurrentGeneration, connection.CredentialsVersion);
+        SecretScan.AssertAbsent("payload", logs, failures, string.Join("\n", server.Requests));
     }
 }
