@@ -59,12 +59,14 @@ if (args is ["api", ..])
     return await ApiCommand.RunAsync(pod, inCluster);
 }
 
+Task<string> apiSection = ApiSection.Start(pod, inCluster);
 Report.Print(pod, inCluster ? "the running pod" : $"the simulated pod in {Report.Relative(SimulatedPodFolder.Directory)}");
 Console.WriteLine();
 Console.WriteLine(new OrdersRuntime(pod).Describe());
 Console.WriteLine();
 Telemetry.ExportOneSpan(source);
 Console.WriteLine();
+Console.WriteLine(await apiSection);
 if (!inCluster)
 {
     LiveReload.Demonstrate(pod);
