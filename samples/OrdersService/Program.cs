@@ -66,12 +66,13 @@ Console.WriteLine(new OrdersRuntime(pod).Describe());
 Console.WriteLine();
 Telemetry.ExportOneSpan(source);
 Console.WriteLine();
-Console.WriteLine(await apiSection);
 if (!inCluster)
 {
     LiveReload.Demonstrate(pod);
     Console.WriteLine();
 }
 
+// Last before the manifests: the section has read in the background while everything above printed.
+Console.WriteLine(await apiSection);
 Report.PrintManifests(Path.Combine(SimulatedPodFolder.SampleDirectory, "deploy"));
 return 0;
