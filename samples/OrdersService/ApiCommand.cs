@@ -7,8 +7,10 @@ namespace OrdersService;
 
 /// <summary>
 /// `dotnet run --project samples/OrdersService -- api`: the API-server connection on a laptop. With a kubeconfig it
-/// starts a real `kubectl proxy` on a free port and goes through it (Proxy mode); in a pod it uses the mode Auto picks.
-/// Prints who the API server says we are (merged with the downward values) and one read.
+/// starts a real `kubectl proxy` on a free port and goes through it (Proxy mode); without one it starts the in-repo
+/// test API server holding the simulated pod (<see cref="LocalApiServer"/>); in a pod it uses the mode Auto picks.
+/// Prints the mode and endpoint, who the API server says we are (merged with the downward values), the pod as the
+/// API server has it, and the workload that owns it.
 /// </summary>
 internal static class ApiCommand
 {
@@ -18,24 +20,17 @@ internal static class ApiCommand
         if (inCluster)
         {
             using KubernetesConnection connection = KubernetesConnection.Connect();
-            return await ShowAsync(connection, downward, "the pod's own connection");
+            return await ShowAsync(connection, downward, "the pod's own connection", ownPod: true);
         }
 
         string? kubeconfig = FindKubeconfig();
         if (kubeconfig is null)
         {
-            // No cluster to talk to: show the error a user gets, which lists every mode and its fix.
-            try
-            {
-                using KubernetesConnection connection = KubernetesConnection.Connect();
-                return await ShowAsync(connection, downward, "what Auto found");
-            }
-            catch (KubernetesConnectionException e)
-            {
-                Console.WriteLine("No kubeconfig on this machine, so there is no cluster to reach. This is what the connection reports:");
-                Console.WriteLine(e.Message);
-                return 1;
-            }
+            // No cluster on this machine: the test API server stands in for one, holding the simulated pod.
+            await using LocalApiServer local = await LocalApiServer.StartAsync(pod, viaKubectlProxy: true);
+            using KubernetesConnection connection = local.Connect();
+            Console.WriteLine("No kubeconfig on this machine, so the sample starts its own API server (what a cluster would answer).");
+            return await ShowAsync(connection, downward, local.Describe(), ownPod: true);
         }
 
         using Process proxy = StartKubectlProxy(kubeconfig, out Uri endpoint);
@@ -46,7 +41,8 @@ internal static class ApiCommand
                 Mode = KubernetesConnectionMode.Proxy,
                 ProxyUri = endpoint,
             });
-            return await ShowAsync(connection, downward, $"a real `kubectl proxy` started with {kubeconfig}");
+            // The simulated pod is not in that cluster: who we are and a list, but no owner chain.
+            return await ShowAsync(connection, downward, $"a real `kubectl proxy` started with {kubeconfig}", ownPod: false);
         }
         finally
         {
@@ -55,7 +51,7 @@ internal static class ApiCommand
         }
     }
 
-    private static async Task<int> ShowAsync(KubernetesConnection connection, DownwardIdentity downward, string how)
+    private static async Task<int> ShowAsync(KubernetesConnection connection, DownwardIdentity downward, string how, bool ownPod)
     {
         Console.WriteLine($"{connection} — {how} ({connection.Reason})");
         try
@@ -67,6 +63,12 @@ internal static class ApiCommand
             if (me.FromDownward.Count > 0)
             {
                 Console.WriteLine($"  from the downward API: {string.Join(", ", me.FromDownward)}");
+            }
+
+            if (ownPod)
+            {
+                await ApiSection.PrintPodAndOwnerAsync(connection, downward);
+                return 0;
             }
 
             string ns = connection.Namespace ?? "default";
@@ -81,7 +83,7 @@ internal static class ApiCommand
         }
     }
 
-    private static string? FindKubeconfig()
+    internal static string? FindKubeconfig()
     {
         string? list = Environment.GetEnvironmentVariable("KUBECONFIG");
         string? first = list?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(File.Exists);

@@ -59,6 +59,7 @@ if (args is ["api", ..])
     return await ApiCommand.RunAsync(pod, inCluster);
 }
 
+Task<string> apiSection = ApiSection.Start(pod, inCluster);
 Report.Print(pod, inCluster ? "the running pod" : $"the simulated pod in {Report.Relative(SimulatedPodFolder.Directory)}");
 Console.WriteLine();
 Console.WriteLine(new OrdersRuntime(pod).Describe());
@@ -71,5 +72,7 @@ if (!inCluster)
     Console.WriteLine();
 }
 
+// Last before the manifests: the section has read in the background while everything above printed.
+Console.WriteLine(await apiSection);
 Report.PrintManifests(Path.Combine(SimulatedPodFolder.SampleDirectory, "deploy"));
 return 0;

@@ -102,6 +102,8 @@ catch (DownwardApiLoadException e)
 //    kubelet-written service-account folder, a token swap followed, and a SelfSubjectReview serialised and sent through
 //    the real client stack to a port nobody listens on, which must fail with the actionable refused error.
 await KubernetesSmoke.RunAsync(Check);
+// 5. The owner-chain resolver: Pod and ReplicaSet JSON through the AOT client, from a canned plain-HTTP responder.
+await WorkloadSmoke.RunAsync(Check);
 
 Console.WriteLine(failures.Count == 0 ? "AOT smoke: ok" : "AOT smoke failed: " + string.Join(", ", failures));
 return failures.Count == 0 ? 0 : 1;

@@ -47,6 +47,13 @@ if (args.Contains("--torn"))
     return PodBinding.Benchmarks.Live.TornReads.Run(args);
 }
 
+// --kubernetes [rounds]: the API connection against the test API server (Kubernetes/): per-request overhead against
+// KubernetesClient's load-once config, swap → new token, first request per mode (a real kubectl proxy for two of them).
+if (args.Contains("--kubernetes"))
+{
+    return PodBinding.Benchmarks.Kubernetes.ApiConnectionBench.Run(args);
+}
+
 // In-process by default (no separate build of a generated project, which would also have to repeat the
 // Roslyn 4.14 override). A [InProcess] attribute would add a second job next to a command-line --job instead. Only
 // with --job: without one, --inProcess adds a default job beside a class's own (AnalyzerBenchmarks brings an in-process

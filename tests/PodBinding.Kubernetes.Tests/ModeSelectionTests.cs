@@ -64,6 +64,36 @@ public sealed class ModeSelectionTests : IDisposable
     }
 
     [Fact]
+    public void In_cluster_without_either_service_variable_names_both_and_says_it_is_not_in_a_pod()
+    {
+        _sa.Write("a.b.c", new X509Certificate2Holder().Pem);
+        var options = Options();
+        options.Mode = KubernetesConnectionMode.InCluster;
+
+        var e = Assert.Throws<KubernetesConnectionException>(() => KubernetesConnection.Connect(options));
+
+        Assert.Equal(KubernetesConnectionErrorKind.NoUsableMode, e.Kind);
+        Assert.Contains("The Kubernetes API connection mode InCluster (Mode = InCluster in the options) cannot be used", e.Message);
+        Assert.Contains("KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT are not set", e.Message);
+    }
+
+    [Fact]
+    public void No_service_account_folder_at_all_says_automountServiceAccountToken_is_false()
+    {
+        _env["KUBERNETES_SERVICE_HOST"] = "10.96.0.1";
+        _env["KUBERNETES_SERVICE_PORT"] = "443";
+        var options = Options();
+        options.Mode = KubernetesConnectionMode.InCluster;
+        options.ServiceAccountDirectory = Path.Join(_sa.Root, "not-mounted");
+
+        var e = Assert.Throws<KubernetesConnectionException>(() => KubernetesConnection.Connect(options));
+
+        Assert.Contains($"(nor does the folder {options.ServiceAccountDirectory}: nothing is mounted there)", e.Message);
+        Assert.Contains("automountServiceAccountToken: false", e.Message);
+        Assert.Contains("automountServiceAccountToken: true", e.Message);
+    }
+
+    [Fact]
     public void Only_one_of_the_service_variables_set_names_the_missing_one()
     {
         _env["KUBERNETES_SERVICE_HOST"] = "10.96.0.1";
@@ -233,6 +263,20 @@ public sealed class ModeSelectionTests : IDisposable
         var e = Assert.Throws<KubernetesConnectionException>(() => KubernetesConnection.Connect(Options()));
 
         Assert.Contains($"{Path.Join(_sa.Root, "ca.crt")} holds no PEM certificate", e.Message);
+    }
+
+    [Fact]
+    public void A_ca_with_a_broken_certificate_block_is_an_error_naming_the_file()
+    {
+        _sa.Write("a.b.c", "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+        _env["KUBERNETES_SERVICE_HOST"] = "10.96.0.1";
+        _env["KUBERNETES_SERVICE_PORT"] = "443";
+
+        var e = Assert.Throws<KubernetesConnectionException>(() => KubernetesConnection.Connect(Options()));
+
+        Assert.Equal(KubernetesConnectionErrorKind.ServiceAccount, e.Kind);
+        Assert.Contains($"{Path.Join(_sa.Root, "ca.crt")} is not a PEM certificate bundle", e.Message);
+        Assert.Contains(_sa.Version!, e.Message);
     }
 
     internal static TcpListener Listen(out int port)

@@ -128,3 +128,21 @@ internal sealed class FakeEnvironment : Dictionary<string, string>
 
     public string? Get(string name) => TryGetValue(name, out string? value) ? value : null;
 }
+
+/// <summary>
+/// The token scan: no captured log line, exception (message and full ToString, inner ones included) or display
+/// string may contain the secret part of a token. Every test that handles a token ends with it.
+/// </summary>
+internal static class SecretScan
+{
+    public static void AssertAbsent(string secret, CapturingLoggerFactory? logs, IEnumerable<Exception> exceptions, params string[] texts)
+    {
+        IEnumerable<string> everything = (logs?.Lines.Select(l => l.Text) ?? [])
+            .Concat(exceptions.SelectMany(e => new[] { e.Message, e.ToString() }))
+            .Concat(texts);
+        foreach (string text in everything)
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+        }
+    }
+}

@@ -54,6 +54,11 @@ internal static partial class ForbiddenText
         string metadataNamespace = clusterScoped ? "" : $"\n  namespace: {request.Namespace}";
         string subjectNs = subjectKind == "ServiceAccount" ? $"\n  namespace: {subjectNamespace ?? "<namespace>"}" : "";
         string apiGroup = subjectKind == "ServiceAccount" ? "" : "\n  apiGroup: rbac.authorization.k8s.io";
+        // resourceNames can pin only requests that name one object (get, update, patch, delete): create has no name
+        // yet and list/watch are checked by name only with a metadata.name field selector (plugin/pkg/auth/authorizer/rbac/rbac.go, RuleAllows).
+        string names = request.Name is not null && request.Verb is "get" or "update" or "patch" or "delete"
+            ? $"\n  resourceNames: [\"{request.Name}\"]"
+            : "";
         return $"""
             apiVersion: rbac.authorization.k8s.io/v1
             kind: {roleKind}
@@ -61,7 +66,7 @@ internal static partial class ForbiddenText
               name: {roleName}{metadataNamespace}
             rules:
             - apiGroups: ["{request.Group}"]
-              resources: ["{request.ResourceWithSubresource}"]
+              resources: ["{request.ResourceWithSubresource}"]{names}
               verbs: ["{request.Verb}"]
             ---
             apiVersion: rbac.authorization.k8s.io/v1

@@ -29,4 +29,7 @@ public enum KubernetesConnectionErrorKind
 
     /// <summary>The server (or kubectl proxy in front of it) answered with a 5xx status.</summary>
     ServerError,
+
+    /// <summary>An object the operation starts from does not exist (the pod whose owner chain is resolved).</summary>
+    NotFound,
 }

@@ -67,7 +67,8 @@ internal sealed class ConnectionHandler : DelegatingHandler
     private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // Watches stream for as long as the server keeps them open; only their connect is bounded (ConnectTimeout).
-        bool watch = request.RequestUri?.Query.Contains("watch=true", StringComparison.OrdinalIgnoreCase) == true;
+        // OriginalString, not Query: Uri.Query builds a new string on every request.
+        bool watch = request.RequestUri?.OriginalString.Contains("watch=true", StringComparison.OrdinalIgnoreCase) == true;
         using CancellationTokenSource? timeout = watch ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout?.CancelAfter(_options.RequestTimeout);
         try

@@ -101,7 +101,7 @@ internal static class ModeSelector
         if (!File.Exists(token))
         {
             failure = new ModeAttempt(KubernetesConnectionMode.InCluster,
-                $"{options.ServiceHostVariable} is set but {token} does not exist: the pod (or its ServiceAccount) sets automountServiceAccountToken: false",
+                $"{options.ServiceHostVariable} is set but {token} does not exist{(Directory.Exists(directory) ? "" : $" (nor does the folder {directory}: nothing is mounted there)")}: the pod (or its ServiceAccount) sets automountServiceAccountToken: false",
                 ErrorTexts.AutomountYaml + "\n# or keep the token out of the app and use an ambassador sidecar (mode Ambassador)");
             return null;
         }

@@ -41,7 +41,7 @@ public sealed class TestApiServer : IAsyncDisposable
         _app = app;
         _certificates = certificates;
         _options = options;
-        _tokens = new TokenAuthenticator(options.TokenFile, options.Token);
+        _tokens = new TokenAuthenticator(options.TokenFile, options.Token, options.ReadTokenFile);
         _authorizer = new RbacAuthorizer(options.Rbac);
         Store = new ObjectStore();
     }
@@ -157,64 +157,81 @@ public sealed class TestApiServer : IAsyncDisposable
     {
         HttpRequest request = context.Request;
         string pathAndQuery = request.Path.Value + request.QueryString.Value;
-        string? header = request.Headers.Authorization.ToString();
-        string? presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
-        TokenState state = _tokens.Check(presented, out int generation);
-        RequestInfo info = RequestInfo.Parse(request.Method, request.Path.Value ?? "/", request.Query);
         long sequence = Interlocked.Increment(ref _sequence);
+        TokenState state = TokenState.Missing;
+        int generation = 0;
+        string? verb = null;
         void Record(int status) => _log.Enqueue(new RecordedRequest(sequence, request.Method, pathAndQuery, state, generation,
-            info.IsResourceRequest ? info.Verb : null, status, request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null));
+            verb, status, request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null));
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         CancellationToken ct = linked.Token;
         try
         {
-            if (Latency > TimeSpan.Zero)
-            {
-                await Task.Delay(Latency, ct).ConfigureAwait(false);
-            }
-
-            if (_faults.TryDequeue(out var fault))
-            {
-                switch (fault.Kind)
-                {
-                    case FaultKind.InternalError:
-                        Record(500);
-                        await WriteAsync(context, Statuses.InternalError("injected fault"), 500).ConfigureAwait(false);
-                        return;
-                    case FaultKind.Hang:
-                        Record(0);
-                        await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
-                        return;
-                    default:
-                        Record(0);
-                        context.Abort();
-                        return;
-                }
-            }
-
-            if (state != TokenState.Current)
-            {
-                Record(401);
-                await WriteAsync(context, Statuses.Unauthorized(), 401).ConfigureAwait(false);
-                return;
-            }
-
-            RbacDecision decision = _authorizer.Authorize(_options.Identity, info, recordUse: true);
-            if (!decision.Allowed)
-            {
-                Record(403);
-                await WriteAsync(context, Forbidden(info, decision.Reason), 403).ConfigureAwait(false);
-                return;
-            }
-
-            int status = await RouteAsync(context, info, ct).ConfigureAwait(false);
-            Record(status);
+            string header = request.Headers.Authorization.ToString();
+            string? presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+            state = _tokens.Check(presented, out generation);
+            RequestInfo info = RequestInfo.Parse(request.Method, request.Path.Value ?? "/", request.Query);
+            verb = info.IsResourceRequest ? info.Verb : null;
+            await HandleCheckedAsync(context, info, state, Record, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The client went away (or the server is stopping): nothing to answer.
         }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            // A bug in the server itself: answer like kube-apiserver's panic filter (a Status, never an empty 500)
+            // and say it is the test server's fault, so a test does not blame the client under test.
+            Record(500);
+            await WriteAsync(context, Statuses.InternalError(
+                $"the test API server failed on {request.Method} {request.Path.Value}: {e.GetType().Name}: {e.Message}"), 500).ConfigureAwait(false);
+        }
+    }
+
+    private async Task HandleCheckedAsync(HttpContext context, RequestInfo info, TokenState state, Action<int> record, CancellationToken ct)
+    {
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, ct).ConfigureAwait(false);
+        }
+
+        if (_faults.TryDequeue(out var fault))
+        {
+            switch (fault.Kind)
+            {
+                case FaultKind.InternalError:
+                    record(500);
+                    await WriteAsync(context, Statuses.InternalError("injected fault"), 500).ConfigureAwait(false);
+                    return;
+                case FaultKind.Hang:
+                    record(0);
+                    await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+                    return;
+                default:
+                    record(0);
+                    context.Abort();
+                    return;
+            }
+        }
+
+        if (state != TokenState.Current)
+        {
+            record(401);
+            await WriteAsync(context, Statuses.Unauthorized(), 401).ConfigureAwait(false);
+            return;
+        }
+
+        RbacDecision decision = _authorizer.Authorize(_options.Identity, info, recordUse: true);
+        if (!decision.Allowed)
+        {
+            record(403);
+            await WriteAsync(context, Forbidden(info, decision.Reason), 403).ConfigureAwait(false);
+            return;
+        }
+
+        int status = await RouteAsync(context, info, ct).ConfigureAwait(false);
+        record(status);
     }
 
     private V1Status Forbidden(RequestInfo info, string reason)

@@ -26,4 +26,7 @@ public sealed class TestApiServerOptions
 
     /// <summary>How long a watch without <c>timeoutSeconds</c> stays open (the real server: 30–60 minutes at random).</summary>
     public TimeSpan DefaultWatchTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How <see cref="TokenFile"/> is read; tests of the server's own races replace it.</summary>
+    internal Func<string, string>? ReadTokenFile { get; set; }
 }

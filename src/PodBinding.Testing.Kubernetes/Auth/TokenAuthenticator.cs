@@ -7,13 +7,16 @@ namespace PodBinding.Testing.Kubernetes.Auth;
 /// </summary>
 internal sealed class TokenAuthenticator
 {
+    private const int ReadAttempts = 5;
     private readonly object _gate = new();
     private readonly string? _tokenFile;
+    private readonly Func<string, string> _readFile;
     private readonly List<string> _generations = new();
     private string? _fixedToken;
 
-    public TokenAuthenticator(string? tokenFile, string? fixedToken)
+    public TokenAuthenticator(string? tokenFile, string? fixedToken, Func<string, string>? readFile = null)
     {
+        _readFile = readFile ?? File.ReadAllText;
         if ((tokenFile is null) == (fixedToken is null))
         {
             throw new ArgumentException(
@@ -83,19 +86,10 @@ internal sealed class TokenAuthenticator
             return _generations.LastIndexOf(_fixedToken!) + 1;
         }
 
-        string token;
-        try
-        {
-            token = File.ReadAllText(_tokenFile).Trim();
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        string? token = ReadTokenFile(_tokenFile);
+        if (token is null)
         {
             return 0;
-        }
-        catch (IOException)
-        {
-            // Caught mid-swap: the next request reads it again.
-            return _generations.Count;
         }
 
         if (token.Length == 0)
@@ -104,6 +98,37 @@ internal sealed class TokenAuthenticator
         }
 
         return Remember(token);
+    }
+
+    /// <summary>
+    /// The token file's content, or null when it is missing. A read can land in the kubelet's swap: the path resolved
+    /// <c>..data</c> to the previous generation just before that directory was removed (the writer removes it last,
+    /// docs/kubernetes-rules.md, "Volume layout"), so the lookup fails although a complete new generation is already in place.
+    /// Resolving the path again finds it; only a file that stays missing counts as missing. Answering 401 (or 500)
+    /// for the server's own race would blame the client's token.
+    /// </summary>
+    private string? ReadTokenFile(string path)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return _readFile(path).Trim();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException && attempt < ReadAttempts)
+            {
+                Thread.Yield();
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Still unreadable: keep the newest token known rather than reject every client.
+                return _generations.Count > 0 ? _generations[^1] : null;
+            }
+        }
     }
 
     private int Remember(string token)
