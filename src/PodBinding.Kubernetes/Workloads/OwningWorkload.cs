@@ -16,6 +16,17 @@ public sealed record OwningWorkload(string Namespace, string PodName, string? Po
     /// <summary>Whether no controller owns the pod (created directly, or orphaned).</summary>
     public bool IsBarePod => Chain.Count == 0;
 
+    /// <summary>
+    /// The top workload as PodBinding's <see cref="PodBinding.WorkloadKind"/> (what <c>[DownwardBinding]</c> and the
+    /// OpenTelemetry detector's options take): <see cref="PodBinding.WorkloadKind.Pod"/> for a bare pod,
+    /// <see cref="PodBinding.WorkloadKind.None"/> for a controller PodBinding has no kind for (a ReplicationController).
+    /// </summary>
+    public PodBinding.WorkloadKind WorkloadKind =>
+        Workload is null ? PodBinding.WorkloadKind.Pod
+        // The enum's member names are the Kubernetes kinds (pinned by the generator's contract tests).
+        : Enum.TryParse(Workload.Kind, ignoreCase: false, out PodBinding.WorkloadKind kind) && kind is not (PodBinding.WorkloadKind.None or PodBinding.WorkloadKind.Pod) ? kind
+        : PodBinding.WorkloadKind.None;
+
     /// <inheritdoc/>
     public override string ToString() =>
         $"pod {Namespace}/{PodName}: " + (IsBarePod ? "no controller (a bare pod)" : string.Join(" → ", Chain) + $" (workload {Workload})");
