@@ -25,7 +25,9 @@ public sealed class RemoveSkipTlsVerifyCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SkipTlsVerify);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    private static readonly FixAllProvider FixAll = new PerDiagnosticFixAllProvider(FixAsync);
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -36,7 +38,7 @@ public sealed class RemoveSkipTlsVerifyCodeFix : CodeFixProvider
             if (root is not null && Removable(root, diagnostic.Location.SourceSpan) is not null)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create("Remove SkipTlsVerify (verify the API server's certificate)", ct => RemoveAsync(context.Document, diagnostic.Location.SourceSpan, ct), EquivalenceKey),
+                    CodeAction.Create("Remove SkipTlsVerify (verify the API server's certificate)", ct => FixAsync(context.Document.Project.Solution, ImmutableArray.Create(diagnostic), ct), EquivalenceKey),
                     diagnostic);
             }
         }
@@ -53,30 +55,38 @@ public sealed class RemoveSkipTlsVerifyCodeFix : CodeFixProvider
             }
             : null;
 
-    private static async Task<Document> RemoveAsync(Document document, TextSpan span, CancellationToken ct)
-    {
-        SyntaxNode? root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-        if (root is null || Removable(root, span) is not { } node)
+    // One editor per document: several SkipTlsVerify in one file (or one initializer) are removed in one pass.
+    private static Task<Solution> FixAsync(Solution solution, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct) =>
+        FixHelpers.EditDocumentsAsync(solution, diagnostics, static (editor, root, diagnostic) =>
         {
-            return document;
-        }
-
-        if (node.Parent is InitializerExpressionSyntax initializer)
-        {
-            // SeparatedSyntaxList.Remove drops the entry with its separator, keeping the others' layout.
-            var assignment = (ExpressionSyntax)node;
-            SeparatedSyntaxList<ExpressionSyntax> kept = initializer.Expressions.Remove(assignment);
-            if (kept.Count > 0 && initializer.Expressions.IndexOf(assignment) == initializer.Expressions.Count - 1)
+            if (Removable(root, diagnostic.Location.SourceSpan) is not { } node)
             {
-                // The last entry goes with the comma before it: the new last entry takes over the space before '}'.
-                ExpressionSyntax last = kept[kept.Count - 1];
-                kept = kept.Replace(last, last.WithTrailingTrivia(assignment.GetTrailingTrivia()));
+                return;
             }
 
-            InitializerExpressionSyntax fixedInitializer = initializer.WithExpressions(kept);
-            return document.WithSyntaxRoot(root.ReplaceNode(initializer, fixedInitializer));
-        }
+            if (node.Parent is InitializerExpressionSyntax initializer)
+            {
+                var assignment = (ExpressionSyntax)node;
+                int index = initializer.Expressions.IndexOf(assignment);
+                bool last = index == initializer.Expressions.Count - 1;
+                editor.ReplaceNode(initializer, (current, _) =>
+                {
+                    // SeparatedSyntaxList.Remove drops the entry with its separator, keeping the others' layout; the
+                    // last entry goes with the comma before it, and the new last entry takes over the space before '}'.
+                    var currentInitializer = (InitializerExpressionSyntax)current;
+                    ExpressionSyntax currentAssignment = currentInitializer.Expressions[index];
+                    SeparatedSyntaxList<ExpressionSyntax> kept = currentInitializer.Expressions.Remove(currentAssignment);
+                    if (kept.Count > 0 && last)
+                    {
+                        ExpressionSyntax newLast = kept[kept.Count - 1];
+                        kept = kept.Replace(newLast, newLast.WithTrailingTrivia(currentAssignment.GetTrailingTrivia()));
+                    }
 
-        return document.WithSyntaxRoot(root.RemoveNode(node, SyntaxRemoveOptions.KeepNoTrivia)!);
-    }
+                    return currentInitializer.WithExpressions(kept);
+                });
+                return;
+            }
+
+            editor.RemoveNode(node, SyntaxRemoveOptions.KeepNoTrivia);
+        }, after: null, ct);
 }

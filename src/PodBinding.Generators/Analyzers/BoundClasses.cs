@@ -57,7 +57,11 @@ internal static class BoundClasses
     /// property's attributes in a large project costs more than all the rules, so only these are looked at. The text is
     /// scanned in chunks through one buffer: no tree's text is turned into a string unless it mentions the word.
     /// </summary>
-    public static HashSet<SyntaxTree>? CandidateTrees(Compilation compilation, CancellationToken ct)
+    public static HashSet<SyntaxTree>? CandidateTrees(Compilation compilation, CancellationToken ct) =>
+        CandidateTrees(compilation, AttributeWord, ct);
+
+    /// <summary>The same scan for another PodBinding attribute's name (<c>KubernetesApi</c>).</summary>
+    public static HashSet<SyntaxTree>? CandidateTrees(Compilation compilation, string attributeWord, CancellationToken ct)
     {
         var trees = new HashSet<SyntaxTree>();
         char[] buffer = new char[8192];
@@ -65,13 +69,13 @@ internal static class BoundClasses
         {
             ct.ThrowIfCancellationRequested();
             SourceText text = tree.GetText(ct);
-            if (!Mentions(text, buffer))
+            if (!Mentions(text, buffer, attributeWord))
             {
                 continue;
             }
 
             trees.Add(tree);
-            if (HasAlias(text.ToString()))
+            if (HasAlias(text.ToString(), attributeWord))
             {
                 return null;
             }
@@ -99,14 +103,14 @@ internal static class BoundClasses
         return false;
     }
 
-    private static bool Mentions(SourceText text, char[] buffer)
+    private static bool Mentions(SourceText text, char[] buffer, string attributeWord)
     {
-        int overlap = AttributeWord.Length - 1;
+        int overlap = attributeWord.Length - 1;
         for (int start = 0; start < text.Length; start += buffer.Length - overlap)
         {
             int count = Math.Min(buffer.Length, text.Length - start);
             text.CopyTo(start, buffer, 0, count);
-            if (new ReadOnlySpan<char>(buffer, 0, count).IndexOf(AttributeWord.AsSpan(), StringComparison.Ordinal) >= 0)
+            if (new ReadOnlySpan<char>(buffer, 0, count).IndexOf(attributeWord.AsSpan(), StringComparison.Ordinal) >= 0)
             {
                 return true;
             }
@@ -121,9 +125,9 @@ internal static class BoundClasses
     }
 
     /// <summary>"= PodBinding.FromDownward…" or "= global::PodBinding.FromDownward…": a using alias that can hide the name elsewhere.</summary>
-    private static bool HasAlias(string text)
+    private static bool HasAlias(string text, string attributeWord)
     {
-        for (int at = text.IndexOf(AttributeWord, StringComparison.Ordinal); at >= 0; at = text.IndexOf(AttributeWord, at + 1, StringComparison.Ordinal))
+        for (int at = text.IndexOf(attributeWord, StringComparison.Ordinal); at >= 0; at = text.IndexOf(attributeWord, at + 1, StringComparison.Ordinal))
         {
             int equals = text.LastIndexOf('=', at);
             if (equals >= 0 && text.Substring(equals + 1, at - equals - 1).Trim() is "PodBinding." or "global::PodBinding.")

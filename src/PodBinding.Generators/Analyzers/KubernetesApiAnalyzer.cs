@@ -53,15 +53,21 @@ public sealed class KubernetesApiAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            ManifestIndex manifests = ManifestIndex.Create(start.Options, start.TryGetValue, start.CancellationToken);
+            // Text first, as for [FromDownward]: only types declared in files that mention KubernetesApi are looked at,
+            // with one symbol action (a syntax-node action on every attribute made the driver visit every node of every
+            // file: the most expensive PodBinding analyzer in a 2,000-file build).
+            HashSet<SyntaxTree>? candidates = BoundClasses.CandidateTrees(start.Compilation, ApiWord, start.CancellationToken);
+            if (candidates is { Count: 0 })
+            {
+                return;
+            }
 
-            // Syntax first: only attributes spelled KubernetesApi(Attribute) are bound (an alias of another name is not seen; docs/diagnostics/PB0500.md).
-            start.RegisterSyntaxNodeAction(
+            ManifestIndex manifests = ManifestIndex.Create(start.Options, start.TryGetValue, start.CancellationToken);
+            start.RegisterSymbolAction(
                 ctx =>
                 {
-                    var syntax = (AttributeSyntax)ctx.Node;
-                    if (!IsCandidateName(syntax.Name) || syntax.Parent?.Parent is not ClassDeclarationSyntax declaration
-                        || ctx.SemanticModel.GetDeclaredSymbol(declaration, ctx.CancellationToken) is not { } type)
+                    var type = (INamedTypeSymbol)ctx.Symbol;
+                    if (type.TypeKind != TypeKind.Class || !BoundClasses.IsCandidate(type, candidates))
                     {
                         return;
                     }
@@ -69,34 +75,24 @@ public sealed class KubernetesApiAnalyzer : DiagnosticAnalyzer
                     foreach (AttributeData attribute in type.GetAttributes())
                     {
                         if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, apiAttribute)
-                            && attribute.ApplicationSyntaxReference?.Span == syntax.Span && attribute.ApplicationSyntaxReference.SyntaxTree == syntax.SyntaxTree)
+                            && attribute.ApplicationSyntaxReference?.GetSyntax(ctx.CancellationToken) is AttributeSyntax syntax)
                         {
-                            Analyze(ctx, type, attribute, syntax, fromDownward, options, manifests);
+                            Analyze(ctx.ReportDiagnostic, type, attribute, syntax, fromDownward, options, manifests);
                         }
                     }
                 },
-                SyntaxKind.Attribute);
+                SymbolKind.NamedType);
         });
     }
 
-    private static bool IsCandidateName(NameSyntax name)
-    {
-        string text = name switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => "",
-        };
-        return text is "KubernetesApi" or AttributeContract.KubernetesApiAttributeName;
-    }
+    private const string ApiWord = "KubernetesApi";
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol type, AttributeData attribute, AttributeSyntax syntax,
+    private static void Analyze(System.Action<Diagnostic> report, INamedTypeSymbol type, AttributeData attribute, AttributeSyntax syntax,
         INamedTypeSymbol fromDownward, GeneratorOptions options, ManifestIndex manifests)
     {
         if (!Parser.HasBoundProperty(type, fromDownward))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidApiDeclaration, syntax.Name.GetLocation(), type.Name,
+            report(Diagnostic.Create(DiagnosticDescriptors.InvalidApiDeclaration, syntax.Name.GetLocation(), type.Name,
                 "the class has no [FromDownward] property, so PodBinding generates nothing for it; put [KubernetesApi] on the class that binds the pod's values and names its workload in [DownwardBinding]"));
             return;
         }
@@ -107,7 +103,7 @@ public sealed class KubernetesApiAnalyzer : DiagnosticAnalyzer
         ApiPlan? plan = ApiPlanner.Plan(api, settings, options, problems);
         foreach (ApiProblem problem in problems)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidApiDeclaration, Locate(syntax, problem.Argument, problem.ModeIndex, type), type.Name, problem.Message));
+            report(Diagnostic.Create(DiagnosticDescriptors.InvalidApiDeclaration, Locate(syntax, problem.Argument, problem.ModeIndex, type), type.Name, problem.Message));
         }
 
         int inCluster = IndexOf(api.Modes, AttributeContract.KubernetesApiMode.InCluster);
@@ -128,7 +124,7 @@ public sealed class KubernetesApiAnalyzer : DiagnosticAnalyzer
             {
                 if (spec.NoTokenLine >= 0 && spec.Workload == workload)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TokenNotMounted, Locate(syntax, AttributeContract.KubernetesApi.Modes, inCluster, type),
+                    report(Diagnostic.Create(DiagnosticDescriptors.TokenNotMounted, Locate(syntax, AttributeContract.KubernetesApi.Modes, inCluster, type),
                         type.Name, file.DisplayPath + ":" + (spec.NoTokenLine + 1), workload));
                 }
             }
