@@ -24,9 +24,10 @@ internal static class ErrorTexts
             ? $"command: [\"test\", \"-S\", \"{ambassador.AbsolutePath}\"]"
             : $"command: [\"bash\", \"-c\", \"exec 3<>/dev/tcp/127.0.0.1/{ambassador.Port}\"]";
         return $"""
-            # [KubernetesApi(KubernetesApiMode.Ambassador)] on the bound class generates this sidecar, with the kubectl
-            # version of PodBindingKubernetesVersion, into deploy/podbinding/kubernetes-api/ambassador/. By hand: a
-            # native sidecar running kubectl proxy; the app starts once its startupProbe passes:
+            # [KubernetesApi(KubernetesApiMode.{(unix ? "AmbassadorUnixSocket" : "Ambassador")})] on the bound class generates this
+            # sidecar, with the kubectl version of PodBindingKubernetesVersion, into
+            # deploy/podbinding/kubernetes-api/{(unix ? "ambassador-unix-socket" : "ambassador")}/. By hand: a native sidecar
+            # running kubectl proxy; the app starts once its startupProbe passes:
             spec:
               initContainers:
               - name: kube-api-ambassador
