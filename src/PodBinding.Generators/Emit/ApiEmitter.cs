@@ -232,7 +232,7 @@ internal static class ApiEmitter
             .Add(YamlNode.Map().Add("downwardAPI", YamlNode.Map()
                 .Add("items", YamlNode.Seq().Add(YamlNode.Map()
                     .Add("path", "namespace")
-                    .Add("fieldRef", YamlNode.Map().Add("apiVersion", "v1").Add("fieldPath", "metadata.namespace"))))))));
+                    .Add("fieldRef", YamlNode.Map().Add("apiVersion", "v1").Add("fieldPath", DownwardFieldPaths.Namespace))))))));
 
     private static YamlMap Env(string name, string value) => YamlNode.Map().Add("name", name).Add("value", value);
 
