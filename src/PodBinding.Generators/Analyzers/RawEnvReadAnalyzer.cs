@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -49,64 +48,20 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
             GeneratorOptions options = GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName);
             var bound = new Once<BoundClass[]>(ct => attribute is null ? Array.Empty<BoundClass>() : BindingIndex.For(compilation, attribute, options).Classes(ct));
 
-            // A text prefilter, then a syntax prefilter, instead of an operation action: an operation action makes Roslyn
-            // build the operation tree of every method body (+16 % compile time when no other analyzer needs them,
-            // docs/performance.md), and a syntax-node action makes the driver visit every node of every file for this
-            // analyzer. Only files whose text can hold a recognised read are walked, and only the few shapes that can
-            // be such a read are bound (docs/diagnostics/PB0202.md names what the text filter cannot see).
-            start.RegisterSemanticModelAction(ctx =>
-            {
-                SyntaxTree tree = ctx.SemanticModel.SyntaxTree;
-                if (!MayHoldRead(tree.GetText(ctx.CancellationToken)))
+            // A syntax prefilter instead of an operation action: an operation action makes Roslyn build the operation
+            // tree of every method body (+16 % compile time when no other analyzer needs them, docs/performance.md);
+            // only the few shapes that can be such a read are bound here.
+            start.RegisterSyntaxNodeAction(
+                ctx =>
                 {
-                    return;
-                }
-
-                foreach (SyntaxNode candidate in tree.GetRoot(ctx.CancellationToken).DescendantNodes())
-                {
-                    if (candidate.IsKind(SyntaxKind.InvocationExpression) || candidate.IsKind(SyntaxKind.ElementAccessExpression))
+                    if (Candidate(ctx.Node) is { } node && ctx.SemanticModel.GetOperation(node, ctx.CancellationToken) is { } operation)
                     {
-                        if (Candidate(candidate) is { } node && ctx.SemanticModel.GetOperation(node, ctx.CancellationToken) is { } operation)
-                        {
-                            Analyze(operation, ctx.ReportDiagnostic, symbols, index, bound, ctx.CancellationToken);
-                        }
+                        Analyze(operation, ctx.ReportDiagnostic, symbols, index, bound, ctx.CancellationToken);
                     }
-                }
-            });
+                },
+                SyntaxKind.InvocationExpression,
+                SyntaxKind.ElementAccessExpression);
         });
-    }
-
-    private static readonly string[] ReadWords = { "GetEnvironmentVariable", "GetValue", "GetSection", "Configuration" };
-
-    /// <summary>
-    /// Whether a file can hold a recognised read: its text names Environment.GetEnvironmentVariable(s), GetValue,
-    /// GetSection or a configuration (the indexer of an <c>IConfiguration</c>, which is how a variable, parameter or
-    /// <c>builder.Configuration</c> of that type is almost always written). Scanned in chunks without a string per file.
-    /// </summary>
-    private static bool MayHoldRead(SourceText text)
-    {
-        char[] buffer = new char[8192];
-        const int Overlap = 21; // longest word minus one
-        for (int start = 0; start < text.Length; start += buffer.Length - Overlap)
-        {
-            int count = System.Math.Min(buffer.Length, text.Length - start);
-            text.CopyTo(start, buffer, 0, count);
-            var chunk = new System.ReadOnlySpan<char>(buffer, 0, count);
-            foreach (string word in ReadWords)
-            {
-                if (chunk.IndexOf(word.AsSpan(), System.StringComparison.Ordinal) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            if (start + count >= text.Length)
-            {
-                break;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
