@@ -15,7 +15,7 @@ partial class BrokenPod : global::PodBinding.IDownwardBinding<global::Orders.Bro
     // PodBinding skipped 'DivisorOnField' (PB0007): Divisor applies only to resource fields (limits.*, requests.*), not to 'metadata.name'; remove it
     // PodBinding skipped 'BadLabelKey' (PB0003): 'Www.k8s.io/test' is not a valid subscript of metadata.labels: the prefix 'Www.k8s.io' must be a lower-case DNS subdomain (a-z, 0-9, '-', '.'; at most 253 characters)
     // PodBinding skipped 'BadFile' (PB0014): File "../escape" is not a usable volume item path: '../escape' contains a '..' element
-    // PodBinding skipped 'BadEnvVar' (PB0010): 'A=B' is not a valid env var name (use letters, digits, '_', '-', '.'; not starting with a digit)
+    // PodBinding skipped 'BadEnvVar' (PB0010): 'A=B' is not a valid env var name: use letters, digits, '_', '-', '.'; not starting with a digit
     // PodBinding skipped 'NoPageSize' (PB0004): 'limits.hugepages-' is not a resource the Downward API can read: it does not name a page size; use a size such as limits.hugepages-2Mi or hugepages-1Gi
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>

@@ -14,7 +14,7 @@ partial class CatalogPod : global::PodBinding.IDownwardBinding<global::Shop.Cata
             global::PodBinding.DownwardReference.FieldEnv("Name", "POD_NAME", "metadata.name"),
             global::PodBinding.DownwardReference.FieldFile("Labels", "labels", "metadata.labels", optional: true),
         },
-        manifestFile: "deploy/podbinding/catalog-pod.yaml");
+        manifestFile: "deploy/podbinding/catalog-pod.yaml", workloadKind: global::PodBinding.WorkloadKind.Deployment, workloadName: "catalog");
 
     /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>

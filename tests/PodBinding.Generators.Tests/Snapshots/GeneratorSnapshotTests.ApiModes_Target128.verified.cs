@@ -13,7 +13,7 @@ partial class LedgerPod : global::PodBinding.IDownwardBinding<global::Shop.Ledge
         {
             global::PodBinding.DownwardReference.FieldEnv("Name", "POD_NAME", "metadata.name"),
         },
-        manifestFile: "deploy/podbinding/ledger-pod.yaml");
+        manifestFile: "deploy/podbinding/ledger-pod.yaml", workloadKind: global::PodBinding.WorkloadKind.StatefulSet, workloadName: "ledger");
 
     /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>
