@@ -52,7 +52,7 @@ public sealed partial class PodBindingGenerator : IIncrementalGenerator
         // The kustomize Component spans classes: collect only the patch file names, sorted for deterministic output.
         IncrementalValueProvider<EquatableArray<string>> patchFiles = plans
             .Where(static plan => plan.HasPatch)
-            .Select(static (plan, _) => plan.PatchFile)
+            .SelectMany(static (plan, _) => PatchFilesOf(plan))
             .Collect()
             .Select(static (files, _) => Sorted(files))
             .WithTrackingName(TrackingNames.PatchFiles);
@@ -63,6 +63,21 @@ public sealed partial class PodBindingGenerator : IIncrementalGenerator
             {
                 string kustomization = ManifestEmitter.Kustomization(files);
                 spc.AddSource("PodBinding.Kustomization.g.cs", ManifestAttributeEmitter.Emit(new[] { new KeyValuePair<string, string>("kustomization.yaml", kustomization) }));
+            }
+        });
+
+        // One volume patch per workload, merged from every class that patches it (a patch replaces a volume's items whole).
+        IncrementalValueProvider<EquatableArray<WorkloadVolume>> volumes = plans
+            .SelectMany(static (plan, _) => WorkloadVolumes.Of(plan))
+            .Collect()
+            .Select(static (all, _) => SortedVolumes(all))
+            .WithTrackingName(TrackingNames.WorkloadVolumes);
+
+        context.RegisterSourceOutput(volumes, static (spc, all) =>
+        {
+            if (all.Count > 0)
+            {
+                spc.AddSource("PodBinding.WorkloadVolumes.g.cs", ManifestAttributeEmitter.Emit(WorkloadVolumes.Patches(all.ToList())));
             }
         });
 
@@ -95,6 +110,23 @@ public sealed partial class PodBindingGenerator : IIncrementalGenerator
         {
             yield return new KeyValuePair<string, string>(ApiEmitter.ModeFolder(mode) + "/kustomization.yaml", ApiEmitter.Kustomization(mode, entries));
         }
+    }
+
+    /// <summary>The class's patch and, when it reads the volume, its workload's merged volume patch (listed once).</summary>
+    internal static IEnumerable<string> PatchFilesOf(BindingPlan plan)
+    {
+        yield return plan.PatchFile;
+        foreach (WorkloadVolume volume in WorkloadVolumes.Of(plan))
+        {
+            yield return volume.PatchFile;
+        }
+    }
+
+    private static EquatableArray<WorkloadVolume> SortedVolumes(ImmutableArray<WorkloadVolume> all)
+    {
+        WorkloadVolume[] sorted = all.ToArray();
+        Array.Sort(sorted, WorkloadVolumes.Compare);
+        return new EquatableArray<WorkloadVolume>(sorted);
     }
 
     private static EquatableArray<ApiComponentEntry> SortedEntries(ImmutableArray<ApiComponentEntry> entries)

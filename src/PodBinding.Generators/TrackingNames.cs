@@ -8,4 +8,5 @@ internal static class TrackingNames
     public const string Plan = nameof(Plan);
     public const string PatchFiles = nameof(PatchFiles);
     public const string ApiEntries = nameof(ApiEntries);
+    public const string WorkloadVolumes = nameof(WorkloadVolumes);
 }

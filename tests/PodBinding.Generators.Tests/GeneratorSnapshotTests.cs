@@ -20,19 +20,19 @@ public sealed class GeneratorSnapshotTests
     public void OrdersDeployment() =>
         Verify(Sources.OrdersDeployment,
             loaders: new[] { "OrdersService.PodInfo" },
-            manifests: new[] { "kustomization.yaml", "pod-info.patch.yaml", "pod-info.yaml" });
+            manifests: new[] { "deployment-orders.volumes.patch.yaml", "kustomization.yaml", "pod-info.patch.yaml", "pod-info.yaml" });
 
     [Fact]
     public void CronJob() =>
         Verify(Sources.ReportCronJob,
             loaders: new[] { "Orders.Reports.ReportPod" },
-            manifests: new[] { "kustomization.yaml", "report-pod.patch.yaml", "report-pod.yaml" });
+            manifests: new[] { "cronjob-nightly-report.volumes.patch.yaml", "kustomization.yaml", "report-pod.patch.yaml", "report-pod.yaml" });
 
     [Fact]
     public void Pod() =>
         Verify(Sources.DebugPod,
             loaders: new[] { "Orders.Tools.DebugPodInfo" },
-            manifests: new[] { "debug-pod-info.patch.yaml", "debug-pod-info.yaml", "kustomization.yaml" });
+            manifests: new[] { "debug-pod-info.patch.yaml", "debug-pod-info.yaml", "kustomization.yaml", "pod-orders-debug.volumes.patch.yaml" });
 
     [Fact]
     public void GlobalNamespace() =>
@@ -44,13 +44,13 @@ public sealed class GeneratorSnapshotTests
     public void Overrides() =>
         Verify(Sources.Overrides,
             loaders: new[] { "Orders.Overrides.TunedPod" },
-            manifests: new[] { "kustomization.yaml", "tuned-pod.patch.yaml", "tuned-pod.yaml" });
+            manifests: new[] { "kustomization.yaml", "statefulset-orders-db.volumes.patch.yaml", "tuned-pod.patch.yaml", "tuned-pod.yaml" });
 
     [Fact]
     public void Optional() =>
         Verify(Sources.Optional,
             loaders: new[] { "Orders.Optional.OptionalPod" },
-            manifests: new[] { "kustomization.yaml", "optional-pod.patch.yaml", "optional-pod.yaml" });
+            manifests: new[] { "daemonset-orders-agent.volumes.patch.yaml", "kustomization.yaml", "optional-pod.patch.yaml", "optional-pod.yaml" });
 
     [Fact]
     public void AllSkipped() =>
@@ -65,7 +65,7 @@ public sealed class GeneratorSnapshotTests
             loaders: new[] { "Shop.Catalog.CatalogPod" },
             manifests: new[]
             {
-                "catalog-pod.patch.yaml", "catalog-pod.yaml", "kubernetes-api/ambassador-unix-socket/catalog-pod.patch.yaml",
+                "catalog-pod.patch.yaml", "catalog-pod.yaml", "deployment-catalog.volumes.patch.yaml", "kubernetes-api/ambassador-unix-socket/catalog-pod.patch.yaml",
                 "kubernetes-api/ambassador-unix-socket/catalog-pod.service-account.yaml", "kubernetes-api/ambassador-unix-socket/kustomization.yaml",
                 "kubernetes-api/ambassador/catalog-pod.patch.yaml", "kubernetes-api/ambassador/catalog-pod.service-account.yaml",
                 "kubernetes-api/ambassador/kustomization.yaml", "kubernetes-api/in-cluster/catalog-pod.patch.yaml",
@@ -131,6 +131,11 @@ public sealed class GeneratorSnapshotTests
         if (manifests.Any(m => m.StartsWith("kubernetes-api/", StringComparison.Ordinal)))
         {
             expectedHints.Add("PodBinding.KubernetesApi.Kustomization.g.cs");
+        }
+
+        if (manifests.Any(m => m.EndsWith(".volumes.patch.yaml", StringComparison.Ordinal)))
+        {
+            expectedHints.Add("PodBinding.WorkloadVolumes.g.cs");
         }
 
         Assert.Equal(expectedHints.OrderBy(h => h, StringComparer.Ordinal), first.Sources.Keys.OrderBy(h => h, StringComparer.Ordinal));

@@ -12,7 +12,7 @@ namespace PodBinding.Generators.Tests;
 /// </summary>
 public sealed class IncrementalityTests
 {
-    private static readonly string[] ModelSteps = { TrackingNames.Parse, TrackingNames.Plan, TrackingNames.PatchFiles };
+    private static readonly string[] ModelSteps = { TrackingNames.Parse, TrackingNames.Plan, TrackingNames.PatchFiles, TrackingNames.WorkloadVolumes };
 
     /// <summary>Every constant of <see cref="TrackingNames"/>: a step added there is covered here without editing the test.</summary>
     private static readonly string[] AllTrackedNames = typeof(TrackingNames)
@@ -106,7 +106,7 @@ public sealed class IncrementalityTests
         CSharpCompilation compilation = TestCompilation.Create(Sources.OrdersDeployment, Sources.ReportCronJob, Sources.Overrides, Sources.AllSkipped, Sources.ApiModes);
         GeneratorRunResult run = GeneratorRunner.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
 
-        Assert.Equal(new[] { "ApiEntries", "Options", "Parse", "PatchFiles", "Plan" }, AllTrackedNames.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(new[] { "ApiEntries", "Options", "Parse", "PatchFiles", "Plan", "WorkloadVolumes" }, AllTrackedNames.OrderBy(n => n, StringComparer.Ordinal));
         foreach (string name in AllTrackedNames)
         {
             Assert.True(run.TrackedSteps.ContainsKey(name), $"Step '{name}' did not run");

@@ -89,6 +89,64 @@ public sealed class KustomizeTests : IDisposable
         Assert.Equal("metadata.labels['app.kubernetes.io/version']", volume.DownwardAPI.Items[2].FieldRef.FieldPath);
     }
 
+    /// <summary>
+    /// Two classes patching one Deployment, both reading through the volume: strategic merge replaces a volume's items
+    /// whole, so with one volume per class patch only the last class's items survived (the labels were lost).
+    /// </summary>
+    [Fact]
+    public void TwoClassesPatchingOneWorkload_KeepEveryItemOfBoth()
+    {
+        GeneratorOutput output = GeneratorRunner.Run("""
+            using PodBinding;
+
+            namespace App;
+
+            [DownwardBinding(ContainerName = "app", WorkloadKind = WorkloadKind.Deployment, WorkloadName = "app")]
+            public partial class Labels
+            {
+                [FromDownward("metadata.labels")]
+                public required System.Collections.Generic.IReadOnlyDictionary<string, string> All { get; init; }
+            }
+
+            [DownwardBinding(ContainerName = "app", WorkloadKind = WorkloadKind.Deployment, WorkloadName = "app")]
+            public partial class Memory
+            {
+                [FromDownward("limits.memory", Source = DownwardSource.Volume, Divisor = "1Mi")]
+                public required long LimitMi { get; init; }
+            }
+            """);
+        WriteBase("""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: app
+            spec:
+              selector:
+                matchLabels:
+                  app: app
+              template:
+                metadata:
+                  labels:
+                    app: app
+                spec:
+                  containers:
+                  - name: app
+                    image: registry.example.com/app:1.0
+            """);
+        WriteComponent(output);
+
+        V1PodSpec spec = KubernetesYaml.Deserialize<V1Deployment>(Kustomize(), strict: true).Spec.Template.Spec;
+
+        V1Volume volume = Assert.Single(spec.Volumes);
+        Assert.Equal("podinfo", volume.Name);
+        Assert.Equal(2, volume.DownwardAPI.Items.Count);
+        Assert.Equal("metadata.labels", Assert.Single(volume.DownwardAPI.Items, i => i.FieldRef is not null).FieldRef.FieldPath);
+        V1ResourceFieldSelector memory = Assert.Single(volume.DownwardAPI.Items, i => i.ResourceFieldRef is not null).ResourceFieldRef;
+        Assert.Equal(("app", "limits.memory", "1Mi"), (memory.ContainerName, memory.Resource, memory.Divisor.ToString()));
+        V1VolumeMount mount = Assert.Single(Assert.Single(spec.Containers).VolumeMounts);
+        Assert.Equal(("podinfo", "/etc/podinfo"), (mount.Name, mount.MountPath));
+    }
+
     [Fact]
     public void CronJobPatch_MergesIntoTheJobTemplatesContainer()
     {

@@ -38,10 +38,21 @@ public sealed class YamlValidityTests
                 Assert.Equal(("v1", "ServiceAccount"), (account.ApiVersion, account.Kind));
                 Assert.False(string.IsNullOrEmpty(account.Metadata.Name));
             }
+            else if (file.EndsWith(".volumes.patch.yaml", StringComparison.Ordinal))
+            {
+                // A workload's merged downward API volume(s): volumes only, each a downwardAPI volume with items.
+                V1PodSpec spec = Workloads.PodSpecOfPatch(yaml, out _);
+                Assert.Null(spec.Containers);
+                Assert.All(Assert.IsAssignableFrom<IList<V1Volume>>(spec.Volumes), v => Assert.NotEmpty(v.DownwardAPI.Items));
+            }
             else if (file.EndsWith(".patch.yaml", StringComparison.Ordinal))
             {
                 V1PodSpec spec = Workloads.PodSpecOfPatch(yaml, out _);
                 Assert.NotEmpty(spec.Containers);
+                if (!file.Contains('/'))
+                {
+                    Assert.Null(spec.Volumes); // a class's downward API volume lives in its workload's .volumes.patch.yaml
+                }
             }
             else
             {
@@ -94,11 +105,19 @@ public sealed class YamlValidityTests
         Assert.Equal("worker", container.Name);
         V1EnvVar env = Assert.Single(container.Env);
         Assert.Equal(("POD_NAME", "v1", "metadata.name"), (env.Name, env.ValueFrom.FieldRef.ApiVersion, env.ValueFrom.FieldRef.FieldPath));
-        V1DownwardAPIVolumeFile item = Assert.Single(Assert.Single(spec.Volumes).DownwardAPI.Items);
+        Assert.Null(spec.Volumes);
+
+        // The volume is the workload's: same kind, name and pod-spec path, in its own patch.
+        string volumesFile = workloadKind.ToLowerInvariant() + "-orders-" + workloadKind.ToLowerInvariant() + ".volumes.patch.yaml";
+        V1PodSpec volumes = Workloads.PodSpecOfPatch(output.Manifest(volumesFile), out IKubernetesObject<V1ObjectMeta> volumeWorkload);
+        Assert.Equal((workload.Kind, workload.Metadata.Name), (volumeWorkload.Kind, volumeWorkload.Metadata.Name));
+        V1DownwardAPIVolumeFile item = Assert.Single(Assert.Single(volumes.Volumes).DownwardAPI.Items);
         Assert.Equal(("label.app", "v1", "metadata.labels['app']"), (item.Path, item.FieldRef.ApiVersion, item.FieldRef.FieldPath));
 
-        // The fragment is the same pod spec, without the workload around it.
+        // The fragment is the same pod spec (containers from the class patch, the volume from the workload's), without
+        // the workload around it.
         V1PodSpec fragment = KubernetesYaml.Deserialize<V1PodSpec>(output.Manifest("worker-pod.yaml"), strict: true);
+        spec.Volumes = volumes.Volumes;
         Assert.Equal(KubernetesYaml.Serialize(spec), KubernetesYaml.Serialize(fragment));
     }
 
@@ -150,7 +169,8 @@ public sealed class YamlValidityTests
         Assert.Equal(("pod-facts", "/var/run/pod-facts", true), (mount.Name, mount.MountPath, mount.ReadOnlyProperty));
         Assert.Null(mount.SubPath); // a subPath mount is a bind mount made once at container start: it never updates (see PB0203)
 
-        V1Volume volume = Assert.Single(spec.Volumes);
+        Assert.Null(spec.Volumes);
+        V1Volume volume = Assert.Single(Workloads.PodSpecOfPatch(output.Manifest("statefulset-orders-db.volumes.patch.yaml"), out _).Volumes);
         Assert.Equal("pod-facts", volume.Name);
         Assert.Null(volume.DownwardAPI.DefaultMode);
         Assert.Equal(new[] { "meta/namespace", "limits.cpu.millicores", "meta/annotations" }, volume.DownwardAPI.Items.Select(i => i.Path));

@@ -46,7 +46,13 @@ internal static class ManifestEmitter
             return text.ToString();
         }
 
-        text.Append("# A kustomize strategic-merge patch: containers, env, volumeMounts and volumes merge by name.\n");
+        text.Append("# A kustomize strategic-merge patch: containers, env and volumeMounts merge by name.\n");
+        if (plan.Members.Any(static m => m.IsVolume))
+        {
+            text.Append("# The volume is in ").Append(WorkloadVolumes.PatchFile(plan.WorkloadKind, plan.WorkloadName!))
+                .Append(", merged from every class that patches this workload.\n");
+        }
+
         // The planner writes a patch only for a kind the catalog knows.
         WorkloadKindInfo kind = WorkloadKinds.FromValue(plan.WorkloadKind)
             ?? throw new System.InvalidOperationException($"WorkloadKind {plan.WorkloadKind} reached the patch writer");
@@ -54,7 +60,7 @@ internal static class ManifestEmitter
             .Add("apiVersion", kind.ApiVersion)
             .Add("kind", kind.Kind)
             .Add("metadata", YamlNode.Map().Add("name", plan.WorkloadName!));
-        YamlNode nested = PodSpec(plan);
+        YamlNode nested = PodSpec(plan, withVolumes: false);
         for (int i = kind.PodSpecPath.Count - 1; i > 0; i--)
         {
             nested = YamlNode.Map().Add(kind.PodSpecPath[i], nested);
@@ -96,7 +102,7 @@ internal static class ManifestEmitter
         }
     }
 
-    private static YamlMap PodSpec(BindingPlan plan)
+    private static YamlMap PodSpec(BindingPlan plan, bool withVolumes = true)
     {
         var env = YamlNode.Seq();
         var volumeMembers = new List<PlannedMember>();
@@ -123,7 +129,10 @@ internal static class ManifestEmitter
         {
             container.Add("volumeMounts", YamlNode.Seq().Add(Mount(plan)));
             spec.Add("containers", YamlNode.Seq().Add(container));
-            spec.Add("volumes", YamlNode.Seq().Add(Volume(plan, volumeMembers)));
+            if (withVolumes)
+            {
+                spec.Add("volumes", YamlNode.Seq().Add(Volume(plan, volumeMembers)));
+            }
         }
         else
         {

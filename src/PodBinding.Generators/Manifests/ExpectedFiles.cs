@@ -20,9 +20,11 @@ internal static class ExpectedFiles
         var files = new Dictionary<string, ExpectedFile>(StringComparer.Ordinal);
         var patches = new List<string>();
         var apiEntries = new List<ApiComponentEntry>();
+        var volumes = new List<WorkloadVolume>();
         foreach (BoundClass bound in classes)
         {
             BindingPlan plan = bound.Plan;
+            volumes.AddRange(WorkloadVolumes.Of(plan));
             files[plan.FragmentFile] = new ExpectedFile(plan.FullName, () => Content(plan, plan.FragmentFile));
             if (plan.HasPatch)
             {
@@ -45,6 +47,17 @@ internal static class ExpectedFiles
         {
             string content = kustomization.Value; // small, and only built for projects that declare [KubernetesApi]
             files[kustomization.Key] = new ExpectedFile("the kustomize Component of an API connection mode", () => content);
+        }
+
+        volumes.Sort(WorkloadVolumes.Compare);
+        foreach (KeyValuePair<string, string> patch in WorkloadVolumes.Patches(volumes))
+        {
+            string content = patch.Value;
+            files[patch.Key] = new ExpectedFile("the merged volume of every class that patches its workload", () => content);
+            if (!patches.Contains(patch.Key))
+            {
+                patches.Add(patch.Key);
+            }
         }
 
         if (patches.Count > 0)
