@@ -75,6 +75,10 @@ internal static class DiagnosticDescriptors
         "No kustomize patch is written: {0}",
         "A kustomize patch needs a known WorkloadKind and a WorkloadName that is a valid object name; otherwise PodBinding writes no patch.");
 
+    public static readonly DiagnosticDescriptor ExistingVolume = Warning(DiagnosticIds.ExistingVolume, Kubernetes, "The workload already has a volume of the generated volume's name",
+        "'{0}' patches volume '{1}' into {2}, but {3} already defines a volume of that name: {4}; set [DownwardBinding(VolumeName = \"...\")] to another name, or remove that volume from the manifest",
+        "kustomize merges a patch's volumes into the workload's by name: a downwardAPI volume's items are replaced whole, and a volume of another type would get a second source, which the API server rejects.");
+
     public static readonly DiagnosticDescriptor IgnoredChannelName = Warning(DiagnosticIds.IgnoredChannelName, Usage, "Env var or item name for the other channel is ignored",
         "{0} names the channel the member does not use and is ignored: {1}; {2}",
         "EnvVar names an env var and File a volume item; the one for the channel the member does not use has no effect, and writing both under Auto leaves the channel to an order rule.");
@@ -152,7 +156,7 @@ internal static class DiagnosticDescriptors
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         UnknownFieldPath, WrongChannel, InvalidSubscript, InvalidResource, InvalidDivisor, NonCanonicalDivisor, ResourceOptionOnField,
         InvalidContainerName, GuessedContainerName, InvalidEnvVarName, RelaxedEnvVarName, DuplicateEnvVar, DuplicateItemPath,
-        InvalidItemPath, InvalidMountPath, InvalidVolumeName, InvalidWorkload, IgnoredChannelName, ManifestNameClash, InvalidManifestName,
+        InvalidItemPath, InvalidMountPath, InvalidVolumeName, InvalidWorkload, ExistingVolume, IgnoredChannelName, ManifestNameClash, InvalidManifestName,
         NotPartial, WrongType, UnsupportedTarget, NoSetter, StaticProperty,
         StaleMetadataInEnv, ResizableResourceInEnv, RawEnvRead, SubPathMount,
         ManifestDrift,
