@@ -39,11 +39,7 @@ public sealed class BadInputAgainstTestServerTests : IAsyncLifetime
         {
             Mode = KubernetesConnectionMode.InCluster,
             ServiceAccountDirectory = _dir,
-            GetEnvironmentVariable = new FakeEnvironment
-            {
-                ["KUBERNETES_SERVICE_HOST"] = "127.0.0.1",
-                ["KUBERNETES_SERVICE_PORT"] = server.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }.Get,
+            GetEnvironmentVariable = name => server.ServiceEnvironment.GetValueOrDefault(name),
             LoggerFactory = _logs,
             RequestTimeout = TimeSpan.FromSeconds(3),
             ConnectTimeout = TimeSpan.FromSeconds(3),

@@ -27,11 +27,7 @@ public sealed class TokenRotationAgainstTestServerTests : IDisposable
     private KubernetesConnectionOptions InCluster(TestApiServer server, CapturingLoggerFactory logs, DownwardWatchOptions watch) => new()
     {
         ServiceAccountDirectory = _dir,
-        GetEnvironmentVariable = new FakeEnvironment
-        {
-            ["KUBERNETES_SERVICE_HOST"] = "127.0.0.1",
-            ["KUBERNETES_SERVICE_PORT"] = server.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }.Get,
+        GetEnvironmentVariable = name => server.ServiceEnvironment.GetValueOrDefault(name),
         LoggerFactory = logs,
         WatchOptions = watch,
         RequestTimeout = TimeSpan.FromSeconds(10),

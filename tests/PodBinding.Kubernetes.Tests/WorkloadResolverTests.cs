@@ -93,11 +93,7 @@ public sealed class WorkloadResolverTests : IDisposable
         {
             Mode = KubernetesConnectionMode.InCluster,
             ServiceAccountDirectory = _dir,
-            GetEnvironmentVariable = new FakeEnvironment
-            {
-                ["KUBERNETES_SERVICE_HOST"] = "127.0.0.1",
-                ["KUBERNETES_SERVICE_PORT"] = server.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            }.Get,
+            GetEnvironmentVariable = name => server.ServiceEnvironment.GetValueOrDefault(name),
         });
         return (server, connection);
     }

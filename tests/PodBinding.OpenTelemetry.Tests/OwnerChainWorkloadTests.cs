@@ -112,12 +112,7 @@ public sealed class OwnerChainWorkloadTests : IDisposable
         {
             Mode = KubernetesConnectionMode.InCluster,
             ServiceAccountDirectory = _serviceAccount,
-            GetEnvironmentVariable = name => name switch
-            {
-                "KUBERNETES_SERVICE_HOST" => "127.0.0.1",
-                "KUBERNETES_SERVICE_PORT" => server.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                _ => null,
-            },
+            GetEnvironmentVariable = name => server.ServiceEnvironment.GetValueOrDefault(name),
         });
         return (server, connection);
     }

@@ -55,6 +55,17 @@ public sealed class TestApiServer : IAsyncDisposable
     /// <summary>The PEM bundle clients should trust now: one CA, or the old and new ones during a rotation's overlap.</summary>
     public string CaBundlePem => _certificates.BundlePem;
 
+    /// <summary>
+    /// The two variables the kubelet sets for the <c>kubernetes</c> Service, pointing at this server (host
+    /// <c>127.0.0.1</c>, whose name the serving certificate carries): give them to an in-cluster client under test,
+    /// e.g. <c>GetEnvironmentVariable = name =&gt; server.ServiceEnvironment.GetValueOrDefault(name)</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ServiceEnvironment => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["KUBERNETES_SERVICE_HOST"] = "127.0.0.1",
+        ["KUBERNETES_SERVICE_PORT"] = BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     /// <summary>The CA that signed the certificate new connections get.</summary>
     public TestCertificateAuthority CurrentCertificateAuthority => _certificates.CurrentAuthority;
 
