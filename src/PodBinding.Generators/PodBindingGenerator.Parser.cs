@@ -217,7 +217,7 @@ public sealed partial class PodBindingGenerator
 
         private static ClassSettings ReadDownwardBinding(AttributeData attribute)
         {
-            string? container = null, volume = null, mount = null, workloadName = null, manifestName = null;
+            string? container = null, volume = null, mount = null, workloadName = null, manifestName = null, defaultMode = null;
             int workloadKind = AttributeContract.WorkloadKind.None;
             foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
             {
@@ -229,10 +229,11 @@ public sealed partial class PodBindingGenerator
                     case AttributeContract.DownwardBinding.WorkloadKind: workloadKind = named.Value.Value is int k ? k : AttributeContract.WorkloadKind.None; break;
                     case AttributeContract.DownwardBinding.WorkloadName: workloadName = named.Value.Value as string; break;
                     case AttributeContract.DownwardBinding.ManifestName: manifestName = named.Value.Value as string; break;
+                    case AttributeContract.DownwardBinding.DefaultMode: defaultMode = named.Value.Value as string; break;
                 }
             }
 
-            return new ClassSettings(container, volume, mount, workloadKind, workloadName, manifestName);
+            return new ClassSettings(container, volume, mount, workloadKind, workloadName, manifestName, DefaultMode: defaultMode);
         }
 
         /// <summary>The modes in the order written (a params array, or one array argument), and the named options.</summary>

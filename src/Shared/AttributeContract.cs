@@ -38,6 +38,7 @@ internal static class AttributeContract
         public const string WorkloadKind = "WorkloadKind";
         public const string WorkloadName = "WorkloadName";
         public const string ManifestName = "ManifestName";
+        public const string DefaultMode = "DefaultMode";
     }
 
     /// <summary><c>DownwardSource</c> members: values and names.</summary>

@@ -263,6 +263,18 @@ public class AnalyzerDiagnosticTests
     }
 
     [Theory]
+    [InlineData("0888")]
+    [InlineData("01000")]
+    public Task PB0019_DefaultMode_MustBeAnOctalModeUpTo0777(string mode) => Verify($$"""
+        [DownwardBinding({|#0:DefaultMode = "{{mode}}"|})]
+        public partial class PodInfo
+        {
+            [FromDownward("metadata.labels")] public IReadOnlyDictionary<string, string>? Labels { get; init; }
+        }
+        """,
+        new DiagnosticResult("PB0019", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(mode));
+
+    [Theory]
     [InlineData("Billing/PodInfo")]
     [InlineData("PodInfo")]
     [InlineData("-pod")]

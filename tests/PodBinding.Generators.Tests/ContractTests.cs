@@ -48,9 +48,10 @@ public sealed class ContractTests
         Assert.Equal(nameof(DownwardBindingAttribute.WorkloadKind), AttributeContract.DownwardBinding.WorkloadKind);
         Assert.Equal(nameof(DownwardBindingAttribute.WorkloadName), AttributeContract.DownwardBinding.WorkloadName);
         Assert.Equal(nameof(DownwardBindingAttribute.ManifestName), AttributeContract.DownwardBinding.ManifestName);
+        Assert.Equal(nameof(DownwardBindingAttribute.DefaultMode), AttributeContract.DownwardBinding.DefaultMode);
         Assert.Equal(
             Settable(typeof(DownwardBindingAttribute)),
-            new[] { AttributeContract.DownwardBinding.ContainerName, AttributeContract.DownwardBinding.ManifestName, AttributeContract.DownwardBinding.MountPath, AttributeContract.DownwardBinding.VolumeName, AttributeContract.DownwardBinding.WorkloadKind, AttributeContract.DownwardBinding.WorkloadName });
+            new[] { AttributeContract.DownwardBinding.ContainerName, AttributeContract.DownwardBinding.DefaultMode, AttributeContract.DownwardBinding.ManifestName, AttributeContract.DownwardBinding.MountPath, AttributeContract.DownwardBinding.VolumeName, AttributeContract.DownwardBinding.WorkloadKind, AttributeContract.DownwardBinding.WorkloadName });
         Assert.Equal(DownwardBindingAttribute.DefaultVolumeName, BindingPlanner.DefaultVolumeName);
         Assert.Equal(DownwardBindingAttribute.DefaultMountPath, BindingPlanner.DefaultMountPath);
     }

@@ -148,6 +148,52 @@ public sealed class YamlValidityTests
         Assert.Single(kustomization.Split('\n'), line => line.Trim() == "- path: pod-info.patch.yaml");
     }
 
+    [Theory]
+    [InlineData("0440", 288)]
+    [InlineData("440", 288)]
+    [InlineData("0o600", 384)]
+    [InlineData("0", 0)]
+    [InlineData("0777", 511)]
+    public void DefaultMode_IsWrittenInDecimalIntoTheFragmentAndTheWorkloadVolume(string written, int mode)
+    {
+        string source = $$"""
+            using PodBinding;
+
+            namespace Orders;
+
+            [DownwardBinding(ContainerName = "orders", WorkloadKind = WorkloadKind.Deployment, WorkloadName = "orders", DefaultMode = "{{written}}")]
+            public partial class PodInfo { [FromDownward("metadata.labels")] public required System.Collections.Generic.IReadOnlyDictionary<string, string> Labels { get; init; } }
+            """;
+        GeneratorOutput output = GeneratorRunner.Run(source);
+
+        V1PodSpec fragment = KubernetesYaml.Deserialize<V1PodSpec>(output.Manifest("pod-info.yaml"), strict: true);
+        Assert.Equal(mode, Assert.Single(fragment.Volumes).DownwardAPI.DefaultMode);
+        V1PodSpec volumes = Workloads.PodSpecOfPatch(output.Manifest("deployment-orders.volumes.patch.yaml"), out _);
+        Assert.Equal(mode, Assert.Single(volumes.Volumes).DownwardAPI.DefaultMode);
+    }
+
+    [Theory]
+    [InlineData("0888")]
+    [InlineData("1000")]
+    [InlineData("07777")]
+    [InlineData("rw-r-----")]
+    [InlineData("")]
+    public void DefaultMode_KubernetesWouldReject_IsLeftOut(string written)
+    {
+        string source = $$"""
+            using PodBinding;
+
+            namespace Orders;
+
+            [DownwardBinding(ContainerName = "orders", DefaultMode = "{{written}}")]
+            public partial class PodInfo { [FromDownward("metadata.labels")] public required System.Collections.Generic.IReadOnlyDictionary<string, string> Labels { get; init; } }
+            """;
+        GeneratorOutput output = GeneratorRunner.Run(source);
+
+        V1PodSpec fragment = KubernetesYaml.Deserialize<V1PodSpec>(output.Manifest("pod-info.yaml"), strict: true);
+        Assert.Null(Assert.Single(fragment.Volumes).DownwardAPI.DefaultMode);
+    }
+
     [Fact]
     public void Overrides_SayWhatTheClassAskedFor()
     {

@@ -40,6 +40,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidMountPath,
         DiagnosticDescriptors.InvalidVolumeName,
         DiagnosticDescriptors.InvalidWorkload,
+        DiagnosticDescriptors.InvalidDefaultMode,
         DiagnosticDescriptors.IgnoredChannelName,
         DiagnosticDescriptors.ManifestNameClash,
         DiagnosticDescriptors.InvalidManifestName,

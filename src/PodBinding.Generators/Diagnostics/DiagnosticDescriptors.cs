@@ -79,6 +79,10 @@ internal static class DiagnosticDescriptors
         "'{0}' patches volume '{1}' into {2}, but {3} already defines a volume of that name: {4}; set [DownwardBinding(VolumeName = \"...\")] to another name, or remove that volume from the manifest",
         "kustomize merges a patch's volumes into the workload's by name: a downwardAPI volume's items are replaced whole, and a volume of another type would get a second source, which the API server rejects.");
 
+    public static readonly DiagnosticDescriptor InvalidDefaultMode = Warning(DiagnosticIds.InvalidDefaultMode, Kubernetes, "DefaultMode is not a file mode Kubernetes accepts",
+        "DefaultMode \"{0}\" is not an octal file mode from 0 to 0777, which is what Kubernetes accepts; write it as a manifest does, such as \"0440\"; PodBinding writes no defaultMode until then",
+        "A downwardAPI volume's defaultMode must be between 0 and 0777 (octal); the API server rejects any other value, so PodBinding leaves it out and the kubelet uses 0644.");
+
     public static readonly DiagnosticDescriptor IgnoredChannelName = Warning(DiagnosticIds.IgnoredChannelName, Usage, "Env var or item name for the other channel is ignored",
         "{0} names the channel the member does not use and is ignored: {1}; {2}",
         "EnvVar names an env var and File a volume item; the one for the channel the member does not use has no effect, and writing both under Auto leaves the channel to an order rule.");
@@ -156,7 +160,7 @@ internal static class DiagnosticDescriptors
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         UnknownFieldPath, WrongChannel, InvalidSubscript, InvalidResource, InvalidDivisor, NonCanonicalDivisor, ResourceOptionOnField,
         InvalidContainerName, GuessedContainerName, InvalidEnvVarName, RelaxedEnvVarName, DuplicateEnvVar, DuplicateItemPath,
-        InvalidItemPath, InvalidMountPath, InvalidVolumeName, InvalidWorkload, ExistingVolume, IgnoredChannelName, ManifestNameClash, InvalidManifestName,
+        InvalidItemPath, InvalidMountPath, InvalidVolumeName, InvalidWorkload, ExistingVolume, InvalidDefaultMode, IgnoredChannelName, ManifestNameClash, InvalidManifestName,
         NotPartial, WrongType, UnsupportedTarget, NoSetter, StaticProperty,
         StaleMetadataInEnv, ResizableResourceInEnv, RawEnvRead, SubPathMount,
         ManifestDrift,

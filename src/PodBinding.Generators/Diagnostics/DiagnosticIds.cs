@@ -26,6 +26,7 @@ internal static class DiagnosticIds
     public const string InvalidVolumeName = "PB0016";
     public const string InvalidWorkload = "PB0017";
     public const string ExistingVolume = "PB0018";
+    public const string InvalidDefaultMode = "PB0019";
 
     public const string NotPartial = "PB0100";
     public const string WrongType = "PB0101";

@@ -154,6 +154,6 @@ internal static class ManifestEmitter
             items.Add(PodYaml.VolumeItem(m.Name, m.FieldPath, m.Resource, m.ContainerName, m.Divisor));
         }
 
-        return PodYaml.Volume(plan.VolumeName, items);
+        return PodYaml.Volume(plan.VolumeName, items, plan.DefaultMode);
     }
 }

@@ -21,8 +21,17 @@ internal static class PodYaml
         return item;
     }
 
-    public static YamlMap Volume(string volumeName, YamlSeq items) =>
-        YamlNode.Map().Add("name", volumeName).Add("downwardAPI", YamlNode.Map().Add("items", items));
+    public static YamlMap Volume(string volumeName, YamlSeq items, int? defaultMode = null)
+    {
+        YamlMap source = YamlNode.Map();
+        if (defaultMode is { } mode)
+        {
+            // Decimal: JSON has no octal, and YAML parsers disagree on a leading 0 (YAML 1.1 octal, 1.2 decimal).
+            source.Add("defaultMode", YamlNode.Raw(mode.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return YamlNode.Map().Add("name", volumeName).Add("downwardAPI", source.Add("items", items));
+    }
 
     public static YamlMap Mount(string volumeName, string mountPath) =>
         YamlNode.Map().Add("name", volumeName).Add("mountPath", mountPath).Add("readOnly", YamlNode.Raw("true"));

@@ -10,7 +10,7 @@ namespace PodBinding.Generators.Emit;
 internal sealed record WorkloadVolumeItem(string Path, string? FieldPath, string? Resource, string? ContainerName, string? Divisor);
 
 /// <summary>A class's share of one workload's downward API volume: what the aggregate volume patch is built from.</summary>
-internal sealed record WorkloadVolume(int WorkloadKind, string WorkloadName, string VolumeName, string Owner, EquatableArray<WorkloadVolumeItem> Items)
+internal sealed record WorkloadVolume(int WorkloadKind, string WorkloadName, string VolumeName, string Owner, EquatableArray<WorkloadVolumeItem> Items, int? DefaultMode = null)
 {
     public string PatchFile => WorkloadVolumes.PatchFile(WorkloadKind, WorkloadName);
 }
@@ -46,7 +46,7 @@ internal static class WorkloadVolumes
 
         if (items.Count > 0)
         {
-            yield return new WorkloadVolume(plan.WorkloadKind, plan.WorkloadName!, plan.VolumeName, plan.FullName, new EquatableArray<WorkloadVolumeItem>(items.ToArray()));
+            yield return new WorkloadVolume(plan.WorkloadKind, plan.WorkloadName!, plan.VolumeName, plan.FullName, new EquatableArray<WorkloadVolumeItem>(items.ToArray()), plan.DefaultMode);
         }
     }
 
@@ -86,8 +86,11 @@ internal static class WorkloadVolumes
             string volumeName = volumes[v].VolumeName;
             var items = YamlNode.Seq();
             var paths = new HashSet<string>(StringComparer.Ordinal);
+            int? defaultMode = null;
             for (; v < end && volumes[v].VolumeName == volumeName; v++)
             {
+                // One volume has one mode: the first class (by name) that sets one decides it.
+                defaultMode ??= volumes[v].DefaultMode;
                 if (!owners.Contains(volumes[v].Owner))
                 {
                     owners.Add(volumes[v].Owner);
@@ -103,7 +106,7 @@ internal static class WorkloadVolumes
                 }
             }
 
-            volumeList.Add(PodYaml.Volume(volumeName, items));
+            volumeList.Add(PodYaml.Volume(volumeName, items, defaultMode));
         }
 
         var text = new StringBuilder();

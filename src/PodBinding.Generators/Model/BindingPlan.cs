@@ -23,7 +23,8 @@ internal sealed record BindingPlan(
     EquatableArray<PlannedMember> Members,
     EquatableArray<PlanFinding> Findings,
     EquatableArray<string> SkippedRequired = default,
-    ApiPlan? Api = null)
+    ApiPlan? Api = null,
+    int? DefaultMode = null)
 {
     public string FullName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;
 

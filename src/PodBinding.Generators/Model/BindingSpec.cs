@@ -25,7 +25,8 @@ internal sealed record ClassSettings(
     int WorkloadKind,
     string? WorkloadName,
     string? ManifestName = null,
-    ApiSettings? Api = null)
+    ApiSettings? Api = null,
+    string? DefaultMode = null)
 {
     public static ClassSettings Default { get; } = new(null, null, null, 0, null);
 }

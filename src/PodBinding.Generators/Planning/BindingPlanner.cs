@@ -44,6 +44,7 @@ internal static class BindingPlanner
         }
 
         string stem = ManifestStem(spec, state);
+        int? defaultMode = DefaultMode(settings.DefaultMode, state);
         return new BindingPlan(
             spec.Namespace,
             spec.TypeName,
@@ -57,7 +58,37 @@ internal static class BindingPlanner
             new EquatableArray<PlannedMember>(state.Planned.ToArray()),
             new EquatableArray<PlanFinding>(state.Findings.ToArray()),
             new EquatableArray<string>(state.SkippedRequired.ToArray()),
-            settings.Api is null ? null : ApiPlanner.Plan(settings.Api, settings, options, problems: null));
+            settings.Api is null ? null : ApiPlanner.Plan(settings.Api, settings, options, problems: null),
+            defaultMode);
+    }
+
+    /// <summary>
+    /// The volume's <c>defaultMode</c> from its octal spelling, or null (Kubernetes' 0644) when unset or invalid (PB0019).
+    /// Kubernetes accepts 0 to 0777 (<c>validateDownwardAPIVolumeSource</c> in <c>pkg/apis/core/validation/validation.go</c>).
+    /// </summary>
+    private static int? DefaultMode(string? written, PlanState state)
+    {
+        if (written is null)
+        {
+            return null;
+        }
+
+        string digits = written.StartsWith("0o", StringComparison.OrdinalIgnoreCase) ? written.Substring(2) : written;
+        int value = 0;
+        bool octal = digits.Length is > 0 and <= 4;
+        foreach (char c in digits)
+        {
+            octal &= c is >= '0' and <= '7';
+            value = (value * 8) + (c - '0');
+        }
+
+        if (octal && value <= 511)
+        {
+            return value;
+        }
+
+        state.Findings.Add(PlanFinding.Create("", DiagnosticIds.InvalidDefaultMode, AttributeContract.DownwardBinding.DefaultMode, Skips: false, fix: null, written));
+        return null;
     }
 
     private sealed class PlanState

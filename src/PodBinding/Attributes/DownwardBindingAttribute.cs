@@ -37,4 +37,11 @@ public sealed class DownwardBindingAttribute : Attribute
     /// classes of one project share a name in different namespaces (PB0107).
     /// </summary>
     public string? ManifestName { get; set; }
+
+    /// <summary>
+    /// The volume's <c>defaultMode</c>, the permission bits of every item file, written in octal as in a manifest
+    /// (<c>"0440"</c> for images that must not expose the files to other users). Default: Kubernetes' 0644.
+    /// Kubernetes accepts 0 to 0777 (PB0019).
+    /// </summary>
+    public string? DefaultMode { get; set; }
 }
