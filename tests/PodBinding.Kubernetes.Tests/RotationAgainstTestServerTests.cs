@@ -22,15 +22,12 @@ public sealed class RotationAgainstTestServerTests : IDisposable
         }
     }
 
-    private KubernetesConnectionOptions InCluster(TestApiServer server, CapturingLoggerFactory logs, DownwardWatchOptions watch) => new()
+    private KubernetesConnectionOptions InCluster(TestApiServer server, CapturingLoggerFactory logs, DownwardWatchOptions watch)
     {
-        ServiceAccountDirectory = _dir,
-        GetEnvironmentVariable = name => server.ServiceEnvironment.GetValueOrDefault(name),
-        LoggerFactory = logs,
-        WatchOptions = watch,
-        PooledConnectionLifetime = TimeSpan.FromMilliseconds(200),
-        RequestTimeout = TimeSpan.FromSeconds(10),
-    };
+        KubernetesConnectionOptions options = TestServerConnections.InCluster(server, _dir, logs, watch);
+        options.PooledConnectionLifetime = TimeSpan.FromMilliseconds(200); // a CA change reaches new connections quickly
+        return options;
+    }
 
     [Fact]
     public async Task Ca_rotation_overlap_then_new_only_keeps_working_while_a_ca_loaded_once_fails()

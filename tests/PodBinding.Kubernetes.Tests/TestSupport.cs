@@ -7,6 +7,23 @@ using PodBinding.Testing;
 
 namespace PodBinding.Kubernetes.Tests;
 
+/// <summary>Connections to the in-repo test API server.</summary>
+internal static class TestServerConnections
+{
+    /// <summary>
+    /// In-cluster options against <paramref name="server"/>: the service-account folder in <paramref name="directory"/>,
+    /// the <c>kubernetes</c> Service variables pointing at the server, and a request timeout a loaded machine can meet.
+    /// </summary>
+    public static KubernetesConnectionOptions InCluster(PodBinding.Testing.Kubernetes.ApiServer.TestApiServer server, string directory, CapturingLoggerFactory logs, PodBinding.Watching.DownwardWatchOptions watch) => new()
+    {
+        ServiceAccountDirectory = directory,
+        GetEnvironmentVariable = name => server.ServiceEnvironment.GetValueOrDefault(name),
+        LoggerFactory = logs,
+        WatchOptions = watch,
+        RequestTimeout = TimeSpan.FromSeconds(10),
+    };
+}
+
 /// <summary>A service-account folder written the kubelet's way (..data swaps), in a temporary directory.</summary>
 internal sealed class TempServiceAccount : IDisposable
 {

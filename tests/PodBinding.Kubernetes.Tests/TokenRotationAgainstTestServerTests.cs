@@ -24,14 +24,8 @@ public sealed class TokenRotationAgainstTestServerTests : IDisposable
         }
     }
 
-    private KubernetesConnectionOptions InCluster(TestApiServer server, CapturingLoggerFactory logs, DownwardWatchOptions watch) => new()
-    {
-        ServiceAccountDirectory = _dir,
-        GetEnvironmentVariable = name => server.ServiceEnvironment.GetValueOrDefault(name),
-        LoggerFactory = logs,
-        WatchOptions = watch,
-        RequestTimeout = TimeSpan.FromSeconds(10),
-    };
+    private KubernetesConnectionOptions InCluster(TestApiServer server, CapturingLoggerFactory logs, DownwardWatchOptions watch) =>
+        TestServerConnections.InCluster(server, _dir, logs, watch);
 
     [Fact]
     public async Task A_request_right_after_a_swap_gets_one_401_then_succeeds_with_the_reread_token()
