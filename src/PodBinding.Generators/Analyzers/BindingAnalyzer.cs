@@ -41,6 +41,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidVolumeName,
         DiagnosticDescriptors.InvalidWorkload,
         DiagnosticDescriptors.InvalidDefaultMode,
+        DiagnosticDescriptors.ExistingVolume,
         DiagnosticDescriptors.IgnoredChannelName,
         DiagnosticDescriptors.ManifestNameClash,
         DiagnosticDescriptors.InvalidManifestName,
@@ -71,19 +72,27 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
             // declared in files that mention FromDownward are looked at (every type when an alias could hide the name).
             var index = BindingIndex.For(start.Compilation, attribute, options);
             HashSet<SyntaxTree>? candidates = index.Candidates(start.CancellationToken);
+            if (candidates is { Count: 0 })
+            {
+                return; // no file mentions FromDownward: nothing is bound, and no manifest needs reading
+            }
+
+            // PB0018 checks each plan against the project's hand-written volumes; read here, from the plan this analyzer
+            // already has, because a second analyzer asking for the shared index pays for waiting on it.
+            ExistingVolumes volumes = ExistingVolumes.Read(ManifestIndex.Create(start.Options, start.TryGetValue, start.CancellationToken));
             start.RegisterSymbolAction(
                 ctx =>
                 {
                     if (BoundClasses.IsCandidate((INamedTypeSymbol)ctx.Symbol, candidates))
                     {
-                        AnalyzeType(ctx, attribute, bindingAttribute, index);
+                        AnalyzeType(ctx, attribute, bindingAttribute, index, volumes);
                     }
                 },
                 SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attribute, INamedTypeSymbol? bindingAttribute, BindingIndex index)
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attribute, INamedTypeSymbol? bindingAttribute, BindingIndex index, ExistingVolumes volumes)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         CancellationToken ct = context.CancellationToken;
@@ -137,6 +146,8 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
             {
                 ReportFinding(context, type, finding, attribute, bindingAttribute);
             }
+
+            volumes.Report(plan, type, context.ReportDiagnostic);
         }
 
         if (snapshot.Conflicts.TryGetValue(type, out List<PlanFinding>? conflicts))

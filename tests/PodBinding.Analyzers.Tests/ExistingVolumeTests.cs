@@ -6,7 +6,7 @@ using PodBinding.Generators.Analyzers;
 namespace PodBinding.Analyzers.Tests;
 
 /// <summary>PB0018: the project's manifest already has a volume of the generated volume's name in the patched workload.</summary>
-public sealed class ExistingVolumeAnalyzerTests
+public sealed class ExistingVolumeTests
 {
     private const string Labels = """
         using System.Collections.Generic;
@@ -51,7 +51,7 @@ public sealed class ExistingVolumeAnalyzerTests
 
     private static Task Verify(string source, (string, string)[] yaml, params DiagnosticResult[] expected)
     {
-        var test = ManifestTestState.Analyzer<ExistingVolumeAnalyzer>(source, yaml);
+        var test = ManifestTestState.Analyzer<BindingAnalyzer>(source, yaml);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
