@@ -12,7 +12,8 @@ internal sealed record WorkloadVolumeItem(string Path, string? FieldPath, string
 /// <summary>A class's share of one workload's downward API volume: what the aggregate volume patch is built from.</summary>
 internal sealed record WorkloadVolume(int WorkloadKind, string WorkloadName, string VolumeName, string Owner, EquatableArray<WorkloadVolumeItem> Items, int? DefaultMode = null)
 {
-    public string PatchFile => WorkloadVolumes.PatchFile(WorkloadKind, WorkloadName);
+    // Computed once: sorting and grouping compare it many times.
+    public string PatchFile { get; } = WorkloadVolumes.PatchFile(WorkloadKind, WorkloadName);
 }
 
 /// <summary>
