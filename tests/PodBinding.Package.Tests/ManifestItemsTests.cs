@@ -28,7 +28,8 @@ public sealed class ManifestItemsTests : IDisposable
     {
         string repoRoot = DotNet.RepoRoot.TrimEnd('/', '\\') + "/";
         string project = ScratchProject.Create("InRepo", Path.Combine(_root, "InRepo"), new Dictionary<string, string> { ["__REPO_ROOT__"] = repoRoot });
-        foreach (string file in new[] { "k8s/generated/pod.yaml", "k8s/base/deployment.yml", "deploy/base/deployment.yaml", "deploy/notes.txt", "obj/stale.yaml", "charts/app/values.yaml" })
+        foreach (string file in new[] { "k8s/generated/pod.yaml", "k8s/base/deployment.yml", "deploy/base/deployment.yaml", "deploy/notes.txt", "obj/stale.yaml", "charts/app/values.yaml",
+            "manifests/service.yaml", "kubernetes/app/job.yml", ".k8s/dev/pod.yaml", "charts/app/templates/deployment.yaml", "charts/app/templates/tests/pod.yml" })
         {
             string path = Path.Combine(project, file);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -59,12 +60,16 @@ public sealed class ManifestItemsTests : IDisposable
 
     [Fact]
     public void The_manifest_folder_and_the_default_globs_each_file_once_without_build_output() =>
-        Assert.Equal(["deploy/base/deployment.yaml", "k8s/base/deployment.yml", "k8s/generated/pod.yaml"], AdditionalYaml(Project()));
+        Assert.Equal(
+            [".k8s/dev/pod.yaml", "charts/app/templates/deployment.yaml", "charts/app/templates/tests/pod.yml", "deploy/base/deployment.yaml",
+             "k8s/base/deployment.yml", "k8s/generated/pod.yaml", "kubernetes/app/job.yml", "manifests/service.yaml"],
+            AdditionalYaml(Project()));
 
     [Fact]
     public void An_item_the_project_already_passes_is_not_added_again() =>
         Assert.Equal(
-            ["charts/app/values.yaml", "deploy/base/deployment.yaml", "k8s/base/deployment.yml", "k8s/generated/pod.yaml"],
+            [".k8s/dev/pod.yaml", "charts/app/templates/deployment.yaml", "charts/app/templates/tests/pod.yml", "charts/app/values.yaml",
+             "deploy/base/deployment.yaml", "k8s/base/deployment.yml", "k8s/generated/pod.yaml", "kubernetes/app/job.yml", "manifests/service.yaml"],
             AdditionalYaml(Project("<AdditionalFiles Include=\"deploy/base/deployment.yaml;charts/app/values.yaml\" />")));
 
     [Fact]
@@ -73,7 +78,7 @@ public sealed class ManifestItemsTests : IDisposable
 
     [Fact]
     public void Custom_globs_replace_the_defaults() =>
-        Assert.Equal(["charts/app/values.yaml", "k8s/generated/pod.yaml"], AdditionalYaml(Project(), "-p:PodBindingManifestGlobs=charts/**/*.yaml"));
+        Assert.Equal(["charts/app/templates/deployment.yaml", "charts/app/values.yaml", "k8s/generated/pod.yaml"], AdditionalYaml(Project(), "-p:PodBindingManifestGlobs=charts/**/*.yaml"));
 
     [Fact]
     public void PodBindingAnalyzeManifests_false_passes_no_yaml() =>
