@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -42,6 +43,11 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidWorkload,
         DiagnosticDescriptors.InvalidDefaultMode,
         DiagnosticDescriptors.ExistingVolume,
+        DiagnosticDescriptors.ContainerNotInWorkload,
+        DiagnosticDescriptors.MountPathTaken,
+        DiagnosticDescriptors.MountShadowsServiceAccount,
+        DiagnosticDescriptors.WorkloadNotInManifests,
+        DiagnosticDescriptors.NoProjectManifests,
         DiagnosticDescriptors.IgnoredChannelName,
         DiagnosticDescriptors.ManifestNameClash,
         DiagnosticDescriptors.InvalidManifestName,
@@ -77,22 +83,37 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
                 return; // no file mentions FromDownward: nothing is bound, and no manifest needs reading
             }
 
-            // PB0018 checks each plan against the project's hand-written volumes; read here, from the plan this analyzer
-            // already has, because a second analyzer asking for the shared index pays for waiting on it.
-            ExistingVolumes volumes = ExistingVolumes.Read(ManifestIndex.Create(start.Options, start.TryGetValue, start.CancellationToken));
+            // PB0018/PB0020/PB0021/PB0301 check each plan against the project's hand-written workloads; read here, from
+            // the plan this analyzer already has, because a second analyzer asking for the shared index pays for waiting on it.
+            HandWrittenWorkloads workloads = HandWrittenWorkloads.Read(ManifestIndex.Create(start.Options, start.TryGetValue, start.CancellationToken));
+            int[] plans = new int[1];
             start.RegisterSymbolAction(
                 ctx =>
                 {
-                    if (BoundClasses.IsCandidate((INamedTypeSymbol)ctx.Symbol, candidates))
+                    if (BoundClasses.IsCandidate((INamedTypeSymbol)ctx.Symbol, candidates) && AnalyzeType(ctx, attribute, bindingAttribute, index, workloads))
                     {
-                        AnalyzeType(ctx, attribute, bindingAttribute, index, volumes);
+                        Interlocked.Exchange(ref plans[0], 1);
                     }
                 },
                 SymbolKind.NamedType);
+
+            // PB0302 once per project: with no YAML of its own, "no warnings" from the cross-checks means nothing.
+            if (workloads.FileCount == 0 && !string.Equals(GeneratorOptions.Property(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, "PodBindingAnalyzeManifests"), "false", StringComparison.OrdinalIgnoreCase))
+            {
+                start.RegisterCompilationEndAction(end =>
+                {
+                    if (Volatile.Read(ref plans[0]) != 0)
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoProjectManifests, Location.None,
+                            $"the manifest folder '{options.ManifestFolder}' holds only PodBinding's files, and PodBindingManifestGlobs matched none"));
+                    }
+                });
+            }
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attribute, INamedTypeSymbol? bindingAttribute, BindingIndex index, ExistingVolumes volumes)
+    /// <returns>Whether the class has a plan (the generator binds it).</returns>
+    private static bool AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attribute, INamedTypeSymbol? bindingAttribute, BindingIndex index, HandWrittenWorkloads workloads)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         CancellationToken ct = context.CancellationToken;
@@ -118,7 +139,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
 
         if (!anyBoundProperty || (!anyInstanceProperty && !type.IsStatic))
         {
-            return; // nothing the generator would bind (a static class can only hold static properties: say both)
+            return false; // nothing the generator would bind (a static class can only hold static properties: say both)
         }
 
         // The same rules the generator's Parser.IsSupportedTarget applies, one diagnostic per kind of problem.
@@ -136,7 +157,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
 
         if (nonPartial is not null || problems != TargetProblems.None)
         {
-            return; // the generator skips the class; fix its shape first
+            return false; // the generator skips the class; fix its shape first
         }
 
         BindingIndex.Snapshot snapshot = index.Get(ct);
@@ -147,7 +168,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
                 ReportFinding(context, type, finding, attribute, bindingAttribute);
             }
 
-            volumes.Report(plan, type, context.ReportDiagnostic);
+            workloads.Report(plan, type, context.ReportDiagnostic);
         }
 
         if (snapshot.Conflicts.TryGetValue(type, out List<PlanFinding>? conflicts))
@@ -157,6 +178,8 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
                 ReportFinding(context, type, finding, attribute, bindingAttribute);
             }
         }
+
+        return snapshot.Plans.ContainsKey(type);
     }
 
     private static void ReportFinding(SymbolAnalysisContext context, INamedTypeSymbol type, PlanFinding finding, INamedTypeSymbol attribute, INamedTypeSymbol? bindingAttribute)

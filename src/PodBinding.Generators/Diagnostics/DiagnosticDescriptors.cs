@@ -79,6 +79,18 @@ internal static class DiagnosticDescriptors
         "'{0}' patches volume '{1}' into {2}, but {3} already defines a volume of that name: {4}; set [DownwardBinding(VolumeName = \"...\")] to another name, or remove that volume from the manifest",
         "kustomize merges a patch's volumes into the workload's by name: a downwardAPI volume's items are replaced whole, and a volume of another type would get a second source, which the API server rejects.");
 
+    public static readonly DiagnosticDescriptor ContainerNotInWorkload = Warning(DiagnosticIds.ContainerNotInWorkload, Kubernetes, "The patched workload has no container of the class's container name",
+        "'{0}' patches container '{1}' of {2}, but {3} defines its containers as {4}; kustomize would add a container '{1}' with no image, which the API server rejects; set [DownwardBinding(ContainerName = \"...\")] (or PodBindingContainerName) to one of them",
+        "A strategic-merge patch merges containers by name: a name the workload does not have adds a new container with only the generated env and mounts, and a container without an image is rejected by the API server.");
+
+    public static readonly DiagnosticDescriptor MountPathTaken = Warning(DiagnosticIds.MountPathTaken, Kubernetes, "The mount path is already used by another mount of the container",
+        "'{0}' mounts volume '{1}' at '{2}' in container '{3}' of {4}, but {5} already mounts volume '{6}' there; kustomize merges mounts by mountPath, so that mount would be replaced; set [DownwardBinding(MountPath = \"...\")] to a free path",
+        "volumeMounts merge by mountPath in a strategic-merge patch: the generated mount replaces the existing one at the same path, and the container silently loses that volume.");
+
+    public static readonly DiagnosticDescriptor MountShadowsServiceAccount = Warning(DiagnosticIds.MountShadowsServiceAccount, Kubernetes, "The mount path hides or sits inside the service-account token folder",
+        "MountPath '{0}' {1} the service-account folder {2}; {3}; choose a path outside it, such as /etc/podinfo",
+        "The kubelet mounts the service-account token, CA and namespace at a fixed folder: a volume mounted at or above it hides them from every API client in the container, and one mounted inside that read-only volume cannot be created.");
+
     public static readonly DiagnosticDescriptor InvalidDefaultMode = Warning(DiagnosticIds.InvalidDefaultMode, Kubernetes, "DefaultMode is not a file mode Kubernetes accepts",
         "DefaultMode \"{0}\" is not an octal file mode from 0 to 0777, which is what Kubernetes accepts; write it as a manifest does, such as \"0440\"; PodBinding writes no defaultMode until then",
         "A downwardAPI volume's defaultMode must be between 0 and 0777 (octal); the API server rejects any other value, so PodBinding leaves it out and the kubelet uses 0644.");
@@ -134,6 +146,14 @@ internal static class DiagnosticDescriptors
         "{0} reads the {1} '{2}' from the downward API volume, which the kubelet updates while the pod runs, but an OpenTelemetry resource is built once: k8s.pod.{1}.{2} keeps its start-up value until the process restarts",
         "OpenTelemetry resources are immutable: a label or annotation the class reads live from the volume is copied into the resource once, at start-up, and later changes do not reach telemetry.");
 
+    public static readonly DiagnosticDescriptor WorkloadNotInManifests = Info(DiagnosticIds.WorkloadNotInManifests, Drift, "The patched workload is not in the project's manifests",
+        "'{0}' patches {1}, but none of the project's {2} manifest files defines it (workloads found: {3}); kustomize fails with no match for the patch unless the workload comes from elsewhere; check WorkloadKind and WorkloadName, or add the file to PodBindingManifestGlobs",
+        "The generated kustomize patch targets the workload by kind and name; when no manifest the analyzers read defines it, a typo in WorkloadName or WorkloadKind only shows at kubectl kustomize or apply time.");
+    public static readonly DiagnosticDescriptor NoProjectManifests = Create(DiagnosticIds.NoProjectManifests, Drift, "No Kubernetes YAML of the project's own was found",
+        "No Kubernetes YAML of the project's own was found ({0}), so the checks against the project's manifests (PB0018, PB0020, PB0021, PB0202, PB0203, PB0301) had nothing to read; set PodBindingManifestGlobs to where the YAML lives, or PodBindingAnalyzeManifests=false to say there is none",
+        "The cross-checks read the project's YAML through AdditionalFiles; with none found they report nothing, which must not be mistaken for a clean result.",
+        DiagnosticSeverity.Info, WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor InvalidKubernetesVersion = Create(DiagnosticIds.InvalidKubernetesVersion, Usage, "PodBindingKubernetesVersion is not a Kubernetes version",
         "The MSBuild property PodBindingKubernetesVersion is '{0}', which is not a Kubernetes version; write it as {1}. Until then PodBinding targets Kubernetes {2}.",
         "The target Kubernetes version decides version-dependent YAML (native sidecars, the kubectl image); a value PodBinding cannot read would silently target another version.",
@@ -160,10 +180,10 @@ internal static class DiagnosticDescriptors
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         UnknownFieldPath, WrongChannel, InvalidSubscript, InvalidResource, InvalidDivisor, NonCanonicalDivisor, ResourceOptionOnField,
         InvalidContainerName, GuessedContainerName, InvalidEnvVarName, RelaxedEnvVarName, DuplicateEnvVar, DuplicateItemPath,
-        InvalidItemPath, InvalidMountPath, InvalidVolumeName, InvalidWorkload, ExistingVolume, InvalidDefaultMode, IgnoredChannelName, ManifestNameClash, InvalidManifestName,
+        InvalidItemPath, InvalidMountPath, InvalidVolumeName, InvalidWorkload, ExistingVolume, InvalidDefaultMode, ContainerNotInWorkload, MountPathTaken, MountShadowsServiceAccount, IgnoredChannelName, ManifestNameClash, InvalidManifestName,
         NotPartial, WrongType, UnsupportedTarget, NoSetter, StaticProperty,
         StaleMetadataInEnv, ResizableResourceInEnv, RawEnvRead, SubPathMount,
-        ManifestDrift,
+        ManifestDrift, WorkloadNotInManifests, NoProjectManifests,
         DetectorMissingFields, DetectorLabelFixedAtStart,
         InvalidKubernetesVersion, InvalidApiDeclaration, TokenNotMounted, RawApiRead, SkipTlsVerify);
 

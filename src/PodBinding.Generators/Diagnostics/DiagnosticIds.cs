@@ -27,6 +27,9 @@ internal static class DiagnosticIds
     public const string InvalidWorkload = "PB0017";
     public const string ExistingVolume = "PB0018";
     public const string InvalidDefaultMode = "PB0019";
+    public const string ContainerNotInWorkload = "PB0020";
+    public const string MountPathTaken = "PB0021";
+    public const string MountShadowsServiceAccount = "PB0022";
 
     public const string NotPartial = "PB0100";
     public const string WrongType = "PB0101";
@@ -44,6 +47,8 @@ internal static class DiagnosticIds
     public const string SubPathMount = "PB0203";
 
     public const string ManifestDrift = "PB0300";
+    public const string WorkloadNotInManifests = "PB0301";
+    public const string NoProjectManifests = "PB0302";
 
     public const string DetectorMissingFields = "PB0400";
     public const string DetectorLabelFixedAtStart = "PB0401";

@@ -152,7 +152,8 @@ internal sealed record PodSpecEntry(string? Workload, ImmutableArray<ContainerEn
 }
 
 /// <summary>A container's downward-API env vars and its volume mounts.</summary>
-internal sealed record ContainerEntry(string Name, ImmutableArray<EnvEntry> Env, ImmutableArray<MountEntry> Mounts)
+/// <param name="Line">Zero-based line of the container's first key.</param>
+internal sealed record ContainerEntry(string Name, ImmutableArray<EnvEntry> Env, ImmutableArray<MountEntry> Mounts, int Line = -1)
 {
     public static ContainerEntry Read(string name, YamlTreeNode container)
     {
@@ -190,10 +191,10 @@ internal sealed record ContainerEntry(string Name, ImmutableArray<EnvEntry> Env,
             TextSpan? span = keyNode is null || value is null || string.IsNullOrEmpty(value.Scalar)
                 ? null
                 : TextSpan.FromBounds(keyNode.Start, Math.Max(keyNode.End, value.End));
-            mounts.Add(new MountEntry(volume, span is null ? null : key, span, keyNode?.Line ?? mount.Line));
+            mounts.Add(new MountEntry(volume, mount.ScalarAt("mountPath"), span is null ? null : key, span, keyNode?.Line ?? mount.Line));
         }
 
-        return new ContainerEntry(name, env.ToImmutable(), mounts.ToImmutable());
+        return new ContainerEntry(name, env.ToImmutable(), mounts.ToImmutable(), container.Line);
     }
 }
 
@@ -209,7 +210,8 @@ internal sealed record EnvEntry(string Name, string? FieldPath, string? Resource
 }
 
 /// <summary>A volume mount; <paramref name="SubPathKey"/> and <paramref name="SubPathSpan"/> are set when it mounts one file through subPath or subPathExpr.</summary>
-internal sealed record MountEntry(string VolumeName, string? SubPathKey, TextSpan? SubPathSpan, int Line);
+/// <param name="Line">Zero-based line of the subPath key, or of the mount.</param>
+internal sealed record MountEntry(string VolumeName, string? MountPath, string? SubPathKey, TextSpan? SubPathSpan, int Line);
 
 /// <summary>A pod volume; <paramref name="IsDownward"/> for downwardAPI (direct or projected).</summary>
 internal sealed record VolumeEntry(string Name, bool IsDownward, int Line);

@@ -43,6 +43,7 @@ internal static class BindingPlanner
             }
         }
 
+        WarnIfServiceAccountShadowed(mountPath, state);
         string stem = ManifestStem(spec, state);
         int? defaultMode = DefaultMode(settings.DefaultMode, state);
         return new BindingPlan(
@@ -89,6 +90,36 @@ internal static class BindingPlanner
 
         state.Findings.Add(PlanFinding.Create("", DiagnosticIds.InvalidDefaultMode, AttributeContract.DownwardBinding.DefaultMode, Skips: false, fix: null, written));
         return null;
+    }
+
+    /// <summary>
+    /// PB0022: the kubelet mounts the service-account token, CA and namespace at one fixed folder; the downward API
+    /// volume mounted at it or above it hides them (every API client then fails), and one mounted inside it needs a
+    /// mount point the read-only token volume cannot get. Only when a member reads through the volume.
+    /// </summary>
+    private static void WarnIfServiceAccountShadowed(string mountPath, PlanState state)
+    {
+        if (!state.Planned.Exists(static m => m.IsVolume) || !NameRules.IsUsableMountPath(mountPath))
+        {
+            return;
+        }
+
+        const string Folder = KubernetesApiContract.ServiceAccountDirectory;
+        string path = mountPath.TrimEnd('/');
+        string? relation = path == Folder ? "is"
+            : Folder.StartsWith(path + "/", StringComparison.Ordinal) ? "is above"
+            : path.StartsWith(Folder + "/", StringComparison.Ordinal) ? "is inside"
+            : null;
+        if (relation is null)
+        {
+            return;
+        }
+
+        string consequence = relation == "is inside"
+            ? "the kubelet cannot create a mount point in that read-only volume, and the container does not start"
+            : "the token, ca.crt and namespace files are hidden, so every API client in the container fails";
+        state.Findings.Add(PlanFinding.Create("", DiagnosticIds.MountShadowsServiceAccount, AttributeContract.DownwardBinding.MountPath, Skips: false, fix: null,
+            mountPath, relation, Folder, consequence));
     }
 
     private sealed class PlanState

@@ -23,6 +23,7 @@ internal static class AnalyzerRunner
                 {
                     ["CS1701"] = ReportDiagnostic.Suppress,
                     ["CS1702"] = ReportDiagnostic.Suppress,
+                    ["PB0302"] = ReportDiagnostic.Suppress, // tables and corpora without YAML on purpose
                 }));
 
     /// <summary>Analyzer options whose global config sets MSBuild properties, as CompilerVisibleProperty items do.</summary>
