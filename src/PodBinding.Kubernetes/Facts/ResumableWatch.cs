@@ -69,7 +69,10 @@ internal sealed class ResumableWatch<T> : IDisposable
                 if (reread)
                 {
                     (Dictionary<string, T> items, string? rv) = await ReadOnceAsync(ct).ConfigureAwait(false);
-                    _resourceVersion = rv;
+                    // A get answers with the object's own resourceVersion, which may itself be compacted: watching from it
+                    // would be 410 again. A single object is watched from "now" instead (the server first sends its
+                    // current state as ADDED, so nothing is missed); a list's resourceVersion is the collection's, current.
+                    _resourceVersion = _name is null ? rv : null;
                     Replace(items);
                     reread = false;
                 }
