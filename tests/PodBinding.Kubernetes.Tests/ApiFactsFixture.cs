@@ -189,3 +189,11 @@ internal sealed class ApiFactsFixture : IAsyncDisposable
         }
     }
 }
+
+/// <summary>What a generated binding looks like: a few mapped values, record equality.</summary>
+internal sealed record ZoneAndPeers(string? Zone, string? Workload, int ReadyPeers) : IApiFactsBinding<ZoneAndPeers>
+{
+    public static ApiFactsRequest ApiRequest { get; } = new(ApiFactKinds.Node | ApiFactKinds.Owner | ApiFactKinds.Peers, WorkloadName: "orders");
+
+    public static ZoneAndPeers FromApiFacts(ApiFacts facts) => new(facts.Node?.Zone, facts.Owner?.Workload?.Name, facts.Peers?.Ready.Count ?? 0);
+}

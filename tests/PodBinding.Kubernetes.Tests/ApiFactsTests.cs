@@ -10,14 +10,6 @@ public sealed class ApiFactsTests
 {
     private const ApiFactKinds All = ApiFactKinds.PodStatus | ApiFactKinds.Node | ApiFactKinds.Owner | ApiFactKinds.Peers;
 
-    /// <summary>What a generated binding looks like: a few mapped values, record equality.</summary>
-    private sealed record ZoneAndPeers(string? Zone, string? Workload, int ReadyPeers) : IApiFactsBinding<ZoneAndPeers>
-    {
-        public static ApiFactsRequest ApiRequest { get; } = new(ApiFactKinds.Node | ApiFactKinds.Owner | ApiFactKinds.Peers, WorkloadName: "orders");
-
-        public static ZoneAndPeers FromApiFacts(ApiFacts facts) => new(facts.Node?.Zone, facts.Owner?.Workload?.Name, facts.Peers?.Ready.Count ?? 0);
-    }
-
     [Fact]
     public async Task Loads_all_four_kinds_with_exactly_the_contract_role()
     {
@@ -267,5 +259,42 @@ public sealed class ApiFactsTests
             Assert.InRange(w.Backoff(2).TotalSeconds, 1.28, 1.92);
             Assert.InRange(w.Backoff(12).TotalSeconds, 24, 30);
         }
+    }
+}
+
+/// <summary>What the watch does with event lines the server should never send.</summary>
+public sealed class WatchEventParsingTests
+{
+    private static ResumableWatch<k8s.Models.V1Node> Watch(List<IReadOnlyDictionary<string, k8s.Models.V1Node>> changes) =>
+        new(null!, "api/v1/nodes", "node-a", null, new ApiWatchOptions(), changes.Add, _ => { });
+
+    [Fact]
+    public void Unknown_fields_are_ignored_and_a_bookmark_changes_nothing()
+    {
+        var changes = new List<IReadOnlyDictionary<string, k8s.Models.V1Node>>();
+        using var watch = Watch(changes);
+        Assert.True(watch.Apply("""{"type":"ADDED","object":{"apiVersion":"v1","kind":"Node","metadata":{"name":"node-a","resourceVersion":"7","futureField":1},"spec":{"newThing":{}}},"extra":true}"""));
+        Assert.True(watch.Apply("""{"type":"BOOKMARK","object":{"apiVersion":"v1","kind":"Node","metadata":{"resourceVersion":"9"}}}"""));
+        Assert.Equal("node-a", Assert.Single(Assert.Single(changes)).Key);
+    }
+
+    [Theory]
+    [InlineData("not json at all", "not a watch event")]
+    [InlineData("""{"object":{}}""", "not a watch event")]
+    [InlineData("""{"type":"ADDED","object":"a string"}""", "whose object is not a V1Node")]
+    [InlineData("""{"type":"ERROR","object":{"kind":"Status","code":500,"message":"etcd is down"}}""", "ended with an error: etcd is down")]
+    public void A_broken_line_is_one_error_naming_the_watch(string line, string expected)
+    {
+        using var watch = Watch(new List<IReadOnlyDictionary<string, k8s.Models.V1Node>>());
+        var e = Assert.Throws<InvalidDataException>(() => watch.Apply(line));
+        Assert.Contains("api/v1/nodes/node-a", e.Message);
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void An_error_event_with_410_asks_for_a_fresh_read()
+    {
+        using var watch = Watch(new List<IReadOnlyDictionary<string, k8s.Models.V1Node>>());
+        Assert.False(watch.Apply("""{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Expired","code":410,"message":"too old resource version: 5 (9)"}}"""));
     }
 }

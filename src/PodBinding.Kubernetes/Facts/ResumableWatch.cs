@@ -174,7 +174,7 @@ internal sealed class ResumableWatch<T> : IDisposable
     }
 
     /// <summary>Applies one event line; false for an ERROR carrying 410 (the resourceVersion is too old).</summary>
-    private bool Apply(string line)
+    internal bool Apply(string line)
     {
         string type;
         string objectJson;
