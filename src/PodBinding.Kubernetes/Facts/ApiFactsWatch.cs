@@ -86,7 +86,7 @@ public sealed class ApiFactsWatch : IDisposable
         V1Pod? ownPod = null;
         if ((kinds & ApiFactKinds.PodStatus) != 0)
         {
-            var pod = new CountedWatch<V1Pod>(client, podsPath, podName, null, _options,
+            var pod = new CountedWatch<V1Pod, V1Pod>(client, podsPath, podName, null, _options, static p => p,
                 items => Update(f => f with { Pod = items.TryGetValue(podName, out V1Pod? p) ? FactsMapping.Pod(p) : f.Pod }), Problem);
             Track(pod);
             IReadOnlyDictionary<string, V1Pod> read = await pod.ReadAsync(ct).ConfigureAwait(false);
@@ -119,7 +119,7 @@ public sealed class ApiFactsWatch : IDisposable
             string nodeName = _identity.NodeName is { Length: > 0 } n ? n : ownPod?.Spec?.NodeName is { Length: > 0 } scheduled ? scheduled
                 : throw new KubernetesConnectionException(KubernetesConnectionErrorKind.NotFound,
                     $"Pod {_namespace}/{podName} is not scheduled to a node yet (spec.nodeName is empty): pass DownwardIdentity.NodeName from the Downward API (fieldRef spec.nodeName).");
-            var node = new CountedWatch<V1Node>(client, "api/v1/nodes", nodeName, null, _options,
+            var node = new CountedWatch<V1Node, V1Node>(client, "api/v1/nodes", nodeName, null, _options, static n => n,
                 items => Update(f => f with { Node = items.TryGetValue(nodeName, out V1Node? v) ? FactsMapping.Node(v) : f.Node }), Problem);
             Track(node);
             IReadOnlyDictionary<string, V1Node> read = await node.ReadAsync(ct).ConfigureAwait(false);
@@ -131,7 +131,8 @@ public sealed class ApiFactsWatch : IDisposable
         if ((kinds & ApiFactKinds.Peers) != 0)
         {
             string selector = _request.PeerSelector ?? FactsMapping.DefaultPeerSelector(ownPod!);
-            var watch = new CountedWatch<V1Pod>(client, podsPath, null, selector, _options,
+            // Peers are kept as PeerPod records only (not whole pods): memory and per-event cost stay small with many pods.
+            var watch = new CountedWatch<V1Pod, PeerPod>(client, podsPath, null, selector, _options, FactsMapping.Peer,
                 items => Update(f => f with { Peers = FactsMapping.Peers(selector, items.Values) }), Problem);
             Track(watch);
             peers = FactsMapping.Peers(selector, (await watch.ReadAsync(ct).ConfigureAwait(false)).Values);
@@ -199,9 +200,9 @@ public sealed class ApiFactsWatch : IDisposable
             where T : class, IKubernetesObject<V1ObjectMeta>
         {
             string? seenUid = top.Uid;
-            var w = new CountedWatch<T>(client, path, top.Name, null, _options, items =>
+            var w = new CountedWatch<T, string?>(client, path, top.Name, null, _options, static o => o.Metadata?.Uid, items =>
             {
-                string? uid = items.Values.FirstOrDefault()?.Metadata?.Uid;
+                string? uid = items.Values.FirstOrDefault();
                 if (uid != seenUid)
                 {
                     // Deleted, or re-created under the same name: follow the chain again from the pod.
@@ -310,20 +311,20 @@ public sealed class ApiFactsWatch : IDisposable
     }
 
     /// <summary>A <see cref="ResumableWatch{T}"/> the snapshot can start and count without knowing T.</summary>
-    private sealed class CountedWatch<T> : IDisposable, IStreamCounter
+    private sealed class CountedWatch<T, TItem> : IDisposable, IStreamCounter
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
-        private readonly ResumableWatch<T> _inner;
+        private readonly ResumableWatch<T, TItem> _inner;
 
         public CountedWatch(k8s.Kubernetes client, string path, string? name, string? selector, ApiWatchOptions options,
-            Action<IReadOnlyDictionary<string, T>> changed, Action<Exception?> problem) =>
-            _inner = new ResumableWatch<T>(client, path, name, selector, options, changed, problem);
+            Func<T, TItem> project, Action<IReadOnlyDictionary<string, TItem>> changed, Action<Exception?> problem) =>
+            _inner = new ResumableWatch<T, TItem>(client, path, name, selector, options, project, changed, problem);
 
         public bool SkipReadBeforeWatch { get; set; }
 
         public int StreamsOpened => _inner.StreamsOpened;
 
-        public Task<IReadOnlyDictionary<string, T>> ReadAsync(CancellationToken ct) => _inner.ReadAsync(ct);
+        public Task<IReadOnlyDictionary<string, TItem>> ReadAsync(CancellationToken ct) => _inner.ReadAsync(ct);
 
         public void Start() => _inner.Start(SkipReadBeforeWatch);
 

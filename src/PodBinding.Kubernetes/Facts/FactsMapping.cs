@@ -82,22 +82,16 @@ internal static class FactsMapping
         return new NodeFacts(node.Metadata?.Name ?? "", Copy(node.Metadata?.Labels), Quantities(node.Status?.Allocatable), ready, node.Status?.NodeInfo?.KubeletVersion);
     }
 
-    public static PeerSet Peers(string selector, IEnumerable<V1Pod> pods)
+    public static PeerPod Peer(V1Pod pod)
     {
-        var list = new List<PeerPod>();
-        foreach (V1Pod pod in pods)
-        {
-            if (pod.Metadata?.Name is not { } name)
-            {
-                continue;
-            }
+        bool ready = pod.Metadata?.DeletionTimestamp is null && pod.Status?.Conditions is { } conditions && conditions.Any(c => c?.Type == "Ready" && c.Status == "True");
+        return new PeerPod(pod.Metadata?.Name ?? "", pod.Status?.PodIP, ready, pod.Spec?.NodeName, pod.Status?.Phase);
+    }
 
-            bool ready = pod.Metadata.DeletionTimestamp is null
-                && (pod.Status?.Conditions ?? []).Any(c => c?.Type == "Ready" && c.Status == "True");
-            list.Add(new PeerPod(name, pod.Status?.PodIP, ready, pod.Spec?.NodeName, pod.Status?.Phase));
-        }
-
-        list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+    public static PeerSet Peers(string selector, IEnumerable<PeerPod> pods)
+    {
+        var list = new List<PeerPod>(pods);
+        list.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
         return new PeerSet(selector, list);
     }
 

@@ -14,24 +14,30 @@ namespace PodBinding.Kubernetes.Facts;
 /// <see cref="ApiWatchOptions.IdleTimeout"/>. Requests go through the connection's own HttpClient and handler, so
 /// credential rotation and the actionable errors apply.
 /// </summary>
-internal sealed class ResumableWatch<T> : IDisposable
+/// <remarks>
+/// Each object is kept only as its projection (<typeparamref name="TItem"/>: the fact record, not the whole model), and
+/// the collection is updated in place: the change callback runs on the watch's thread and must copy what it keeps.
+/// </remarks>
+internal class ResumableWatch<T, TItem> : IDisposable
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
+    private readonly Func<T, TItem> _project;
     private readonly k8s.Kubernetes _client;
     private readonly string _collectionPath; // api/v1/namespaces/orders/pods
     private readonly string? _name;
     private readonly string? _labelSelector;
     private readonly ApiWatchOptions _options;
-    private readonly Action<IReadOnlyDictionary<string, T>> _changed;
+    private readonly Action<IReadOnlyDictionary<string, TItem>> _changed;
     private readonly Action<Exception?> _problem;
     private readonly CancellationTokenSource _stop = new();
-    private Dictionary<string, T> _items = new(StringComparer.Ordinal);
+    private Dictionary<string, TItem> _items = new(StringComparer.Ordinal);
     private string? _resourceVersion;
     private Task? _loop;
 
     public ResumableWatch(k8s.Kubernetes client, string collectionPath, string? name, string? labelSelector, ApiWatchOptions options,
-        Action<IReadOnlyDictionary<string, T>> changed, Action<Exception?> problem)
+        Func<T, TItem> project, Action<IReadOnlyDictionary<string, TItem>> changed, Action<Exception?> problem)
     {
+        _project = project;
         _client = client;
         _collectionPath = collectionPath;
         _name = name;
@@ -45,12 +51,12 @@ internal sealed class ResumableWatch<T> : IDisposable
     public int StreamsOpened;
 
     /// <summary>The objects now (one at most for a by-name watch).</summary>
-    public IReadOnlyDictionary<string, T> Items => _items;
+    public IReadOnlyDictionary<string, TItem> Items => _items;
 
     /// <summary>The first read (<c>get</c> or <c>list</c>); errors propagate to the caller.</summary>
-    public async Task<IReadOnlyDictionary<string, T>> ReadAsync(CancellationToken ct)
+    public async Task<IReadOnlyDictionary<string, TItem>> ReadAsync(CancellationToken ct)
     {
-        (Dictionary<string, T> items, string? rv) = await ReadOnceAsync(ct).ConfigureAwait(false);
+        (Dictionary<string, TItem> items, string? rv) = await ReadOnceAsync(ct).ConfigureAwait(false);
         _items = items;
         _resourceVersion = rv;
         return items;
@@ -68,7 +74,7 @@ internal sealed class ResumableWatch<T> : IDisposable
             {
                 if (reread)
                 {
-                    (Dictionary<string, T> items, string? rv) = await ReadOnceAsync(ct).ConfigureAwait(false);
+                    (Dictionary<string, TItem> items, string? rv) = await ReadOnceAsync(ct).ConfigureAwait(false);
                     // A get answers with the object's own resourceVersion, which may itself be compacted: watching from it
                     // would be 410 again. A single object is watched from "now" instead (the server first sends its
                     // current state as ADDED, so nothing is missed); a list's resourceVersion is the collection's, current.
@@ -211,14 +217,13 @@ internal sealed class ResumableWatch<T> : IDisposable
         switch (type)
         {
             case "ADDED" or "MODIFIED" when name is not null:
-                var added = new Dictionary<string, T>(_items, StringComparer.Ordinal) { [name] = value };
-                Replace(added);
+                _items[name] = _project(value);
+                _changed(_items);
                 break;
             case "DELETED" when name is not null:
-                var removed = new Dictionary<string, T>(_items, StringComparer.Ordinal);
-                if (removed.Remove(name))
+                if (_items.Remove(name))
                 {
-                    Replace(removed);
+                    _changed(_items);
                 }
 
                 break;
@@ -229,15 +234,15 @@ internal sealed class ResumableWatch<T> : IDisposable
         return true;
     }
 
-    private void Replace(Dictionary<string, T> items)
+    private void Replace(Dictionary<string, TItem> items)
     {
         _items = items;
         _changed(items);
     }
 
-    private async Task<(Dictionary<string, T> Items, string? ResourceVersion)> ReadOnceAsync(CancellationToken ct)
+    private async Task<(Dictionary<string, TItem> Items, string? ResourceVersion)> ReadOnceAsync(CancellationToken ct)
     {
-        var items = new Dictionary<string, T>(StringComparer.Ordinal);
+        var items = new Dictionary<string, TItem>(StringComparer.Ordinal);
         if (_name is not null)
         {
             using HttpResponseMessage response = await SendAsync(_collectionPath + "/" + Uri.EscapeDataString(_name), ct).ConfigureAwait(false);
@@ -249,7 +254,7 @@ internal sealed class ResumableWatch<T> : IDisposable
             await EnsureOkAsync(response, ct).ConfigureAwait(false);
             string json = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
             T value = TryDeserialize<T>(json) ?? throw new InvalidDataException($"The get of {Describe()} answered with something that is not a {typeof(T).Name}: {Shorten(json)}");
-            items[_name] = value;
+            items[_name] = _project(value);
             return (items, value.Metadata?.ResourceVersion);
         }
 
@@ -269,7 +274,7 @@ internal sealed class ResumableWatch<T> : IDisposable
                     T? value = TryDeserialize<T>(element.GetRawText());
                     if (value?.Metadata?.Name is { } name)
                     {
-                        items[name] = value;
+                        items[name] = _project(value);
                     }
                 }
             }
@@ -327,7 +332,7 @@ internal sealed class ResumableWatch<T> : IDisposable
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         _stop.Cancel();
         try
@@ -339,5 +344,16 @@ internal sealed class ResumableWatch<T> : IDisposable
         }
 
         _stop.Dispose();
+    }
+}
+
+/// <summary>A <see cref="ResumableWatch{T, TItem}"/> that keeps the models themselves.</summary>
+internal sealed class ResumableWatch<T> : ResumableWatch<T, T>
+    where T : class, IKubernetesObject<V1ObjectMeta>
+{
+    public ResumableWatch(k8s.Kubernetes client, string collectionPath, string? name, string? labelSelector, ApiWatchOptions options,
+        Action<IReadOnlyDictionary<string, T>> changed, Action<Exception?> problem)
+        : base(client, collectionPath, name, labelSelector, options, static v => v, changed, problem)
+    {
     }
 }
