@@ -33,6 +33,7 @@ internal class ResumableWatch<T, TItem> : IDisposable
     private Dictionary<string, TItem> _items = new(StringComparer.Ordinal);
     private string? _resourceVersion;
     private Task? _loop;
+    private bool _lastStreamWasShortAndEmpty;
 
     public ResumableWatch(k8s.Kubernetes client, string collectionPath, string? name, string? labelSelector, ApiWatchOptions options,
         Func<T, TItem> project, Action<IReadOnlyDictionary<string, TItem>> changed, Action<Exception?> problem)
@@ -93,6 +94,13 @@ internal class ResumableWatch<T, TItem> : IDisposable
 
                 if (end == WatchEnd.Closed)
                 {
+                    if (_lastStreamWasShortAndEmpty)
+                    {
+                        // Like client-go's reflector ("very short watch"): a stream closed within a second without an
+                        // event is a proxy or server refusing long requests; reopening at once would spin.
+                        throw new IOException($"The watch of {Describe()} was closed after less than 1 s without an event; retrying with backoff.");
+                    }
+
                     failures = 0;
                     _problem(null);
                     continue; // a server timeout or a clean close: resume at once from the resourceVersion
@@ -151,6 +159,8 @@ internal class ResumableWatch<T, TItem> : IDisposable
 
             await EnsureOkAsync(response, idle.Token).ConfigureAwait(false);
             Interlocked.Increment(ref StreamsOpened);
+            long opened = Environment.TickCount64;
+            bool anyEvent = false;
             await using Stream body = await response.Content.ReadAsStreamAsync(idle.Token).ConfigureAwait(false);
             using var reader = new StreamReader(body);
             while (true)
@@ -158,6 +168,7 @@ internal class ResumableWatch<T, TItem> : IDisposable
                 string? line = await reader.ReadLineAsync(idle.Token).ConfigureAwait(false);
                 if (line is null)
                 {
+                    _lastStreamWasShortAndEmpty = !anyEvent && Environment.TickCount64 - opened < 1000;
                     return WatchEnd.Closed;
                 }
 
@@ -166,6 +177,8 @@ internal class ResumableWatch<T, TItem> : IDisposable
                 {
                     continue;
                 }
+
+                anyEvent = true;
 
                 if (!Apply(line))
                 {
