@@ -298,3 +298,38 @@ public sealed class WatchEventParsingTests
         Assert.False(watch.Apply("""{"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Expired","code":410,"message":"too old resource version: 5 (9)"}}"""));
     }
 }
+
+/// <summary>The shared access table's kind constants are the runtime enum's values (the generator uses the constants).</summary>
+public sealed class ApiAccessContractPinTests
+{
+    [Fact]
+    public void Kind_constants_match_ApiFactKinds()
+    {
+        Assert.Equal((int)ApiFactKinds.PodStatus, PodBinding.Shared.ApiAccessContract.PodStatus);
+        Assert.Equal((int)ApiFactKinds.Node, PodBinding.Shared.ApiAccessContract.Node);
+        Assert.Equal((int)ApiFactKinds.Owner, PodBinding.Shared.ApiAccessContract.Owner);
+        Assert.Equal((int)ApiFactKinds.Peers, PodBinding.Shared.ApiAccessContract.Peers);
+    }
+
+    [Fact]
+    public void The_default_peer_selector_leaves_out_every_per_pod_label()
+    {
+        var pod = new k8s.Models.V1Pod
+        {
+            Metadata = new k8s.Models.V1ObjectMeta
+            {
+                Name = "db-0",
+                Labels = new Dictionary<string, string>
+                {
+                    ["tier"] = "db", ["app"] = "db", ["pod-template-hash"] = "x", ["controller-revision-hash"] = "db-5f",
+                    ["statefulset.kubernetes.io/pod-name"] = "db-0", ["apps.kubernetes.io/pod-index"] = "0",
+                    ["batch.kubernetes.io/job-completion-index"] = "0",
+                },
+            },
+        };
+        Assert.Equal("app=db,tier=db", FactsMapping.DefaultPeerSelector(pod));
+        pod.Metadata.Labels = new Dictionary<string, string> { ["pod-template-hash"] = "x" };
+        var e = Assert.Throws<KubernetesConnectionException>(() => FactsMapping.DefaultPeerSelector(pod));
+        Assert.Contains("set the peer selector in the declaration", e.Message);
+    }
+}
