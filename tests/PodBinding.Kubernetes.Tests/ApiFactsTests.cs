@@ -225,6 +225,25 @@ public sealed class ApiFactsTests
     }
 
     [Fact]
+    public async Task Server_errors_on_reconnect_back_off_and_recover_keeping_the_last_value()
+    {
+        await using ApiFactsFixture f = await StartAsync(null);
+        using ApiFactsWatch watch = f.Connection.WatchFacts(new ApiFactsRequest(ApiFactKinds.Node, null), Identity with { NodeName = "node-a" }, FastOptions());
+        await watch.WaitForFirstAsync();
+        await Eventually(() => watch.StreamsOpened == 1, "watch open");
+
+        f.Server.InjectFault(FaultKind.InternalError, 3); // the next three reconnects get 500
+        f.Server.Store.CloseWatches();
+        await Eventually(() => watch.LastProblem is KubernetesConnectionException { Kind: KubernetesConnectionErrorKind.ServerError }, "the failure is reported", seconds: 5);
+        Assert.Equal("eu-west-1a", watch.Current.Node!.Zone); // the last good value stays
+        // Backoff 0.1 + 0.2 + 0.4 s (±20 %) with these options: well within 10 s.
+        await Eventually(() => watch.StreamsOpened == 2, "reopened after three failures", seconds: 10);
+        f.Server.Store.Upsert(Node("eu-west-1c"));
+        await Eventually(() => watch.Current.Node!.Zone == "eu-west-1c" && watch.LastProblem is null, "recovered", seconds: 5);
+        Assert.Equal(3, f.Server.Requests.Count(r => r.StatusCode == 500));
+    }
+
+    [Fact]
     public async Task A_bare_pod_has_no_owner_and_missing_fields_are_null()
     {
         await using ApiFactsFixture f = await StartAsync(null);
