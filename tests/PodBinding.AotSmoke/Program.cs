@@ -104,6 +104,8 @@ catch (DownwardApiLoadException e)
 await KubernetesSmoke.RunAsync(Check);
 // 5. The owner-chain resolver: Pod and ReplicaSet JSON through the AOT client, from a canned plain-HTTP responder.
 await WorkloadSmoke.RunAsync(Check);
+// 6. The API-facts reader: access reviews, a get and the hand-written watch's event lines through the AOT client.
+await FactsSmoke.RunAsync(Check);
 
 Console.WriteLine(failures.Count == 0 ? "AOT smoke: ok" : "AOT smoke failed: " + string.Join(", ", failures));
 return failures.Count == 0 ? 0 : 1;

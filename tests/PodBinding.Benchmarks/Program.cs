@@ -54,6 +54,13 @@ if (args.Contains("--kubernetes"))
     return PodBinding.Benchmarks.Kubernetes.ApiConnectionBench.Run(args);
 }
 
+// --api-facts [events] [window-seconds]: the fact watches against the test API server (Kubernetes/ApiFactsBench.cs):
+// write → callback latency, requests in a quiet window (no polling), 1,000 peer pods.
+if (args.Contains("--api-facts"))
+{
+    return PodBinding.Benchmarks.Kubernetes.ApiFactsBench.Run(args);
+}
+
 // In-process by default (no separate build of a generated project, which would also have to repeat the
 // Roslyn 4.14 override). A [InProcess] attribute would add a second job next to a command-line --job instead. Only
 // with --job: without one, --inProcess adds a default job beside a class's own (AnalyzerBenchmarks brings an in-process
