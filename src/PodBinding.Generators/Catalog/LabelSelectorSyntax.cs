@@ -15,7 +15,7 @@ internal static class LabelSelectorSyntax
         error = "";
         if (selector.Trim().Length == 0)
         {
-            error = "it is empty, which selects every pod in the namespace; name labels, e.g. app=orders";
+            error = "it is empty, which selects every pod in the namespace; name labels, such as app=orders";
             return false;
         }
 
@@ -52,7 +52,7 @@ internal static class LabelSelectorSyntax
                 string set = text.Substring(at + op.Length).Trim();
                 if (set.Length < 2 || set[0] != '(' || set[set.Length - 1] != ')')
                 {
-                    error = $"'{text}' needs its values in parentheses, e.g. tier{op}(web,api)";
+                    error = $"'{text}' needs its values in parentheses, such as tier{op}(web,api)";
                     return false;
                 }
 
