@@ -88,17 +88,18 @@ public sealed partial class PodBindingGenerator : IIncrementalGenerator
             .Select(static (entries, _) => SortedEntries(entries))
             .WithTrackingName(TrackingNames.ApiEntries);
 
-        context.RegisterSourceOutput(apiEntries, static (spc, entries) =>
+        IncrementalValueProvider<EquatableArray<ApiRbacFile>> rbac = InitializeApiFacts(context, plans);
+        context.RegisterSourceOutput(apiEntries.Combine(rbac), static (spc, input) =>
         {
-            if (entries.Count > 0)
+            if (input.Left.Count > 0)
             {
-                spc.AddSource("PodBinding.KubernetesApi.Kustomization.g.cs", ManifestAttributeEmitter.Emit(ApiKustomizations(entries.ToList())));
+                spc.AddSource("PodBinding.KubernetesApi.Kustomization.g.cs", ManifestAttributeEmitter.Emit(ApiKustomizations(input.Left.ToList(), input.Right.ToList())));
             }
         });
     }
 
     /// <summary>Each mode's Component file, from every class's entries (sorted, so the output is deterministic).</summary>
-    internal static IEnumerable<KeyValuePair<string, string>> ApiKustomizations(IReadOnlyList<ApiComponentEntry> entries)
+    internal static IEnumerable<KeyValuePair<string, string>> ApiKustomizations(IReadOnlyList<ApiComponentEntry> entries, IReadOnlyList<ApiRbacFile>? rbac = null)
     {
         var modes = new SortedSet<int>();
         foreach (ApiComponentEntry entry in entries)
@@ -108,7 +109,7 @@ public sealed partial class PodBindingGenerator : IIncrementalGenerator
 
         foreach (int mode in modes)
         {
-            yield return new KeyValuePair<string, string>(ApiEmitter.ModeFolder(mode) + "/kustomization.yaml", ApiEmitter.Kustomization(mode, entries));
+            yield return new KeyValuePair<string, string>(ApiEmitter.ModeFolder(mode) + "/kustomization.yaml", ApiEmitter.Kustomization(mode, entries, rbac));
         }
     }
 

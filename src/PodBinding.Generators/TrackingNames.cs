@@ -9,4 +9,7 @@ internal static class TrackingNames
     public const string PatchFiles = nameof(PatchFiles);
     public const string ApiEntries = nameof(ApiEntries);
     public const string WorkloadVolumes = nameof(WorkloadVolumes);
+    public const string ApiReference = nameof(ApiReference);
+    public const string ApiParse = nameof(ApiParse);
+    public const string ApiRbac = nameof(ApiRbac);
 }

@@ -2,7 +2,7 @@ namespace PodBinding.Shared;
 
 /// <summary>
 /// The runtime's attribute surface as the compiler extensions see it: metadata names, argument names and enum values of
-/// <c>PodBinding.FromDownwardAttribute</c>, <c>PodBinding.DownwardBindingAttribute</c>, <c>PodBinding.DownwardSource</c>
+/// <c>PodBinding.FromDownwardAttribute</c>, <c>PodBinding.DownwardBindingAttribute</c>, <c>PodBinding.FromApiAttribute</c>, <c>PodBinding.ApiPeersAttribute</c>, <c>PodBinding.DownwardSource</c>
 /// and <c>PodBinding.WorkloadKind</c>. The generator and the code fixes cannot reference the runtime (netstandard2.0
 /// compiler extensions), so this file is linked into both; a test pins every constant to the runtime's real names and
 /// values.
@@ -16,6 +16,35 @@ internal static class AttributeContract
     public const string DownwardSourceType = Namespace + ".DownwardSource";
     public const string KubernetesApiAttribute = Namespace + ".KubernetesApiAttribute";
     public const string KubernetesApiAttributeName = "KubernetesApiAttribute";
+    public const string FromApiAttribute = Namespace + ".FromApiAttribute";
+    public const string ApiPeersAttribute = Namespace + ".ApiPeersAttribute";
+
+    /// <summary>What generated <c>[FromApi]</c> code references in PodBinding.Kubernetes (present only when the project references it).</summary>
+    public static class KubernetesFacts
+    {
+        public const string Namespace = "PodBinding.Kubernetes.Facts";
+        public const string BindingInterface = Namespace + ".IApiFactsBinding`1";
+        public const string BindingInterfaceName = "IApiFactsBinding";
+        public const string Facts = Namespace + ".ApiFacts";
+        public const string Request = Namespace + ".ApiFactsRequest";
+        public const string Kinds = Namespace + ".ApiFactKinds";
+        public const string PeerPod = Namespace + ".PeerPod";
+        public const string ContainerStatus = Namespace + ".ContainerStatusFacts";
+        public const string WorkloadReference = "PodBinding.Kubernetes.Workloads.WorkloadReference";
+    }
+
+    /// <summary>Arguments of <c>[FromApi]</c>.</summary>
+    public static class FromApi
+    {
+        /// <summary>The constructor parameter (the fact path).</summary>
+        public const string Path = "path";
+    }
+
+    /// <summary>Named arguments of <c>[ApiPeers]</c>.</summary>
+    public static class ApiPeers
+    {
+        public const string Selector = "Selector";
+    }
 
     /// <summary>Named arguments of <c>[FromDownward]</c>; the positional one is the constructor parameter <see cref="Path"/>.</summary>
     public static class FromDownward

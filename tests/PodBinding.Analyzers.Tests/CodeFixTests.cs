@@ -326,7 +326,7 @@ public class CodeFixTests
             .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
             .ToArray();
-        Assert.Equal(10, providers.Length);
+        Assert.Equal(11, providers.Length);
 
         // The mechanical fixes apply each diagnostic's own edit (the batch fixer keeps only the trigger's equivalence
         // key, which dotnet format takes from another ID's diagnostic). PB0202 and PB0300 stay one at a time: see
@@ -349,13 +349,13 @@ public class CodeFixTests
             MakePartialCodeFix.EquivalenceKey, SetSourceCodeFix.EquivalenceKeyPrefix + "Volume", SetSourceCodeFix.EquivalenceKeyPrefix + "Environment",
             SetSourceCodeFix.EquivalenceKeyPrefix + "RemoveEnvVar", SetSourceCodeFix.EquivalenceKeyPrefix + "RemoveFile",
             CanonicalDivisorCodeFix.EquivalenceKey, RemoveArgumentCodeFix.EquivalenceKey, ChangeTypeCodeFix.EquivalenceKey, AddInitAccessorCodeFix.EquivalenceKey,
-            RemoveSkipTlsVerifyCodeFix.EquivalenceKey,
+            RemoveSkipTlsVerifyCodeFix.EquivalenceKey, FromDownwardInsteadCodeFix.EquivalenceKey,
         };
         Assert.Equal(keys.Length, keys.Distinct(StringComparer.Ordinal).Count());
 
         // Every fixable ID is fixed by exactly one provider.
         string[] ids = providers.SelectMany(p => p.FixableDiagnosticIds).ToArray();
         Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(new[] { "PB0002", "PB0006", "PB0007", "PB0100", "PB0101", "PB0103", "PB0105", "PB0200", "PB0201", "PB0202", "PB0300", "PB0400", "PB0503" }, ids.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "PB0002", "PB0006", "PB0007", "PB0100", "PB0101", "PB0103", "PB0105", "PB0200", "PB0201", "PB0202", "PB0300", "PB0400", "PB0503", "PB0504" }, ids.Order(StringComparer.Ordinal));
     }
 }

@@ -12,7 +12,7 @@ namespace PodBinding.Generators.Tests;
 /// </summary>
 public sealed class IncrementalityTests
 {
-    private static readonly string[] ModelSteps = { TrackingNames.Parse, TrackingNames.Plan, TrackingNames.PatchFiles, TrackingNames.WorkloadVolumes };
+    private static readonly string[] ModelSteps = { TrackingNames.Parse, TrackingNames.Plan, TrackingNames.PatchFiles, TrackingNames.WorkloadVolumes, TrackingNames.ApiParse, TrackingNames.ApiRbac };
 
     /// <summary>Every constant of <see cref="TrackingNames"/>: a step added there is covered here without editing the test.</summary>
     private static readonly string[] AllTrackedNames = typeof(TrackingNames)
@@ -24,8 +24,8 @@ public sealed class IncrementalityTests
     [Fact]
     public void UnrelatedEdit_ReusesEveryModelAndOutput()
     {
-        // ApiModes adds the per-mode Components: their entries and outputs must be reused too.
-        CSharpCompilation compilation = TestCompilation.Create(Sources.OrdersDeployment, Sources.Unrelated, Sources.ApiModes);
+        // ApiModes adds the per-mode Components, WebDeployment the [FromApi] code and RBAC: all must be reused too.
+        CSharpCompilation compilation = TestCompilation.CreateWithKubernetes(Sources.OrdersDeployment, Sources.Unrelated, Sources.ApiModes, ApiFactsSources.WebDeployment);
         GeneratorDriver driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
         string[] before = GeneratedTexts(driver);
 
@@ -101,12 +101,36 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void EditOfAFromApiClass_RewritesItsCodeAndRbac_NotTheDownwardOutputs()
+    {
+        CSharpCompilation compilation = TestCompilation.CreateWithKubernetes(ApiFactsSources.WebDeployment, Sources.Unrelated);
+        GeneratorDriver driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
+        Dictionary<string, string> before = Texts(driver);
+
+        // Dropping the node member drops the ClusterRole: the class's file and the RBAC change, nothing else.
+        string edited = ApiFactsSources.WebDeployment.Replace("[FromApi(\"node.zone\")]", "").Replace("[FromApi(\"node.labels['kubernetes.io/arch']\")]", "");
+        Assert.NotEqual(ApiFactsSources.WebDeployment, edited);
+        driver = driver.RunGenerators(Replace(compilation, 0, edited));
+        Dictionary<string, string> after = Texts(driver);
+        string[] changed = before.Keys.Where(k => before[k] != after[k]).OrderBy(k => k, StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "PodBinding.KubernetesApi.Rbac.g.cs", "Shop.Web.WebFacts.PodBindingApi.g.cs" }, changed);
+        Assert.DoesNotContain("ClusterRole", after["PodBinding.KubernetesApi.Rbac.g.cs"], StringComparison.Ordinal);
+
+        GeneratorRunResult run = driver.GetRunResult().Results.Single();
+        foreach (string step in new[] { TrackingNames.Parse, TrackingNames.Plan })
+        {
+            Assert.All(run.TrackedSteps[step].SelectMany(s => s.Outputs),
+                o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o.Reason}"));
+        }
+    }
+
+    [Fact]
     public void TrackedStepOutputs_ContainNoRoslynObjects()
     {
-        CSharpCompilation compilation = TestCompilation.Create(Sources.OrdersDeployment, Sources.ReportCronJob, Sources.Overrides, Sources.AllSkipped, Sources.ApiModes);
+        CSharpCompilation compilation = TestCompilation.CreateWithKubernetes(Sources.OrdersDeployment, Sources.ReportCronJob, Sources.Overrides, Sources.AllSkipped, Sources.ApiModes, ApiFactsSources.WebDeployment);
         GeneratorRunResult run = GeneratorRunner.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
 
-        Assert.Equal(new[] { "ApiEntries", "Options", "Parse", "PatchFiles", "Plan", "WorkloadVolumes" }, AllTrackedNames.OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(new[] { "ApiEntries", "ApiParse", "ApiRbac", "ApiReference", "Options", "Parse", "PatchFiles", "Plan", "WorkloadVolumes" }, AllTrackedNames.OrderBy(n => n, StringComparer.Ordinal));
         foreach (string name in AllTrackedNames)
         {
             Assert.True(run.TrackedSteps.ContainsKey(name), $"Step '{name}' did not run");
@@ -153,9 +177,9 @@ public sealed class IncrementalityTests
     [Fact]
     public void CompilingTheSameSourceTwice_GivesEqualModels()
     {
-        string[] sources = { Sources.OrdersDeployment, Sources.ReportCronJob, Sources.Overrides, Sources.Optional, Sources.AllSkipped, Sources.GlobalNamespace };
-        GeneratorRunResult first = GeneratorRunner.CreateDriver().RunGenerators(TestCompilation.Create(sources)).GetRunResult().Results.Single();
-        GeneratorRunResult second = GeneratorRunner.CreateDriver().RunGenerators(TestCompilation.Create(sources)).GetRunResult().Results.Single();
+        string[] sources = { Sources.OrdersDeployment, Sources.ReportCronJob, Sources.Overrides, Sources.Optional, Sources.AllSkipped, Sources.GlobalNamespace, ApiFactsSources.WebDeployment };
+        GeneratorRunResult first = GeneratorRunner.CreateDriver().RunGenerators(TestCompilation.CreateWithKubernetes(sources)).GetRunResult().Results.Single();
+        GeneratorRunResult second = GeneratorRunner.CreateDriver().RunGenerators(TestCompilation.CreateWithKubernetes(sources)).GetRunResult().Results.Single();
 
         foreach (string name in AllTrackedNames)
         {
@@ -215,6 +239,7 @@ public sealed class IncrementalityTests
     private static string? TypeNameOf(object value) => value switch
     {
         BindingSpec spec => spec.TypeName,
+        ApiFactsSpec api => api.TypeName,
         BindingPlan plan => plan.TypeName,
         _ => null,
     };

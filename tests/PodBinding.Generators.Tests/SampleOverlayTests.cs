@@ -29,6 +29,10 @@ public sealed class SampleOverlayTests
                 {
                     "Deployment" => KubernetesYaml.Deserialize<V1Deployment>(document, strict: true),
                     "ServiceAccount" => KubernetesYaml.Deserialize<V1ServiceAccount>(document, strict: true),
+                    "Role" when overlay != "production" => KubernetesYaml.Deserialize<V1Role>(document, strict: true),
+                    "RoleBinding" when overlay != "production" => KubernetesYaml.Deserialize<V1RoleBinding>(document, strict: true),
+                    "ClusterRole" when overlay != "production" => KubernetesYaml.Deserialize<V1ClusterRole>(document, strict: true),
+                    "ClusterRoleBinding" when overlay != "production" => KubernetesYaml.Deserialize<V1ClusterRoleBinding>(document, strict: true),
                     _ => throw new Xunit.Sdk.XunitException($"{overlay} renders an unexpected {kind}"),
                 };
                 Assert.NotNull(parsed);
@@ -36,11 +40,32 @@ public sealed class SampleOverlayTests
         }
     }
 
+    /// <summary>ShopFacts' [FromApi] members (node zone, owner, ready peers) get exactly their rules, bound to the pod's ServiceAccount in shop.</summary>
+    [Theory]
+    [InlineData("in-cluster")]
+    [InlineData("ambassador")]
+    public void ApiOverlays_GrantShopFactsTheLeastRbac(string overlay)
+    {
+        string[] documents = Render(overlay);
+        string Single(string kind) => documents.Single(d => d.Split('\n').Contains("kind: " + kind));
+        V1Role role = KubernetesYaml.Deserialize<V1Role>(Single("Role"), strict: true);
+        Assert.Equal("shop", role.Metadata.NamespaceProperty);
+        Assert.Equal(
+            new[] { "/pods//get,list,watch", "apps/replicasets//get", "apps/deployments/orders/get,watch" },
+            role.Rules.Select(r => $"{string.Join(",", r.ApiGroups)}/{string.Join(",", r.Resources)}/{string.Join(",", r.ResourceNames ?? new List<string>())}/{string.Join(",", r.Verbs)}"));
+        V1ClusterRole nodes = KubernetesYaml.Deserialize<V1ClusterRole>(Single("ClusterRole"), strict: true);
+        Assert.Equal("nodes", Assert.Single(Assert.Single(nodes.Rules).Resources));
+        V1RoleBinding binding = KubernetesYaml.Deserialize<V1RoleBinding>(Single("RoleBinding"), strict: true);
+        Assert.Equal(("shop", "orders"), (binding.Metadata.NamespaceProperty, Assert.Single(binding.Subjects).Name));
+        V1ClusterRoleBinding nodesBinding = KubernetesYaml.Deserialize<V1ClusterRoleBinding>(Single("ClusterRoleBinding"), strict: true);
+        Assert.Equal(("orders", "shop"), (Assert.Single(nodesBinding.Subjects).Name, nodesBinding.Subjects[0].NamespaceProperty));
+    }
+
     [Fact]
     public void InClusterOverlay_RunsAsTheOrdersServiceAccountWithItsToken()
     {
         string[] documents = Render("in-cluster");
-        V1ServiceAccount account = KubernetesYaml.Deserialize<V1ServiceAccount>(documents.Single(d => d.Contains("kind: ServiceAccount\n", StringComparison.Ordinal)), strict: true);
+        V1ServiceAccount account = KubernetesYaml.Deserialize<V1ServiceAccount>(documents.Single(d => d.Split('\n').Contains("kind: ServiceAccount")), strict: true);
         Assert.Equal(("orders", "shop"), (account.Metadata.Name, account.Metadata.NamespaceProperty));
         V1PodSpec spec = Orders(documents);
         Assert.Equal(("orders", true), (spec.ServiceAccountName, spec.AutomountServiceAccountToken));

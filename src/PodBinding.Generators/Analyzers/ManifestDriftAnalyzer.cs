@@ -56,7 +56,9 @@ public sealed class ManifestDriftAnalyzer : DiagnosticAnalyzer
 
             Compilation compilation = start.Compilation;
             var expected = new Once<Dictionary<string, ExpectedFile>>(
-                ct => ExpectedFiles.For(BindingIndex.For(compilation, attribute, options).Classes(ct)));
+                ct => ExpectedFiles.For(
+                    BindingIndex.For(compilation, attribute, options).Classes(ct),
+                    compilation.GetTypeByMetadataName(AttributeContract.FromApiAttribute) is { } fromApi ? ApiFactsClasses.Find(compilation, fromApi, ct) : null));
             start.RegisterAdditionalFileAction(ctx =>
             {
                 foreach ((ManifestFile file, string name) in generated)

@@ -176,6 +176,23 @@ internal static class DiagnosticDescriptors
         "With certificate checks off, anyone on the network path can impersonate the API server, read the bearer token the client sends and forge every answer.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ApiFactFromDownward = Create(DiagnosticIds.ApiFactFromDownward, Api, "API fact the Downward API already gives",
+        "'{0}' asks the API server for '{1}', which costs a request and RBAC; the Downward API gives it, so bind it with [FromDownward(\"{2}\")]",
+        "Fields of the pod's own metadata and spec that the Downward API carries need no network call and no permission; reading them through the API server adds a failure mode and a Role rule for nothing.",
+        DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnknownApiFact = Error(DiagnosticIds.UnknownApiFact, Api, "Unknown API fact path",
+        "'{0}' cannot be read from the API server: {1}",
+        "A [FromApi] path must name a fact of the pod's status, its node, its owning workload or its peers that PodBinding's catalog lists, with valid keys in its subscripts.");
+    public static readonly DiagnosticDescriptor WrongApiFactType = Error(DiagnosticIds.WrongApiFactType, Api, "Property type cannot hold the API fact",
+        "'{0}' has the wrong type: {1}",
+        "Each API fact has the C# types that can hold it; facts that can be absent need a nullable type, and collections are read-only interfaces.");
+    public static readonly DiagnosticDescriptor InvalidPeerSelector = Error(DiagnosticIds.InvalidPeerSelector, Api, "Peers selector is not a label selector",
+        "[ApiPeers] selector \"{0}\" on '{1}' is not a label selector the API server accepts: {2}",
+        "The peers are listed with the selector as the labelSelector query; the API server answers a malformed one with 400 Bad Request, so no peers would ever load.");
+    public static readonly DiagnosticDescriptor KubernetesPackageMissing = Error(DiagnosticIds.KubernetesPackageMissing, Api, "[FromApi] needs PodBinding.Kubernetes",
+        "'{0}' declares [FromApi] members, but the project does not reference PodBinding.Kubernetes, which reads them; add a reference to the PodBinding.Kubernetes package",
+        "The generated code implements PodBinding.Kubernetes' IApiFactsBinding interface, and that package's connection reads the facts; without it nothing is generated for the class.");
+
     /// <summary>Every descriptor, one per ID in <see cref="DiagnosticIds"/> (a test checks that the table is total).</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         UnknownFieldPath, WrongChannel, InvalidSubscript, InvalidResource, InvalidDivisor, NonCanonicalDivisor, ResourceOptionOnField,
@@ -185,7 +202,8 @@ internal static class DiagnosticDescriptors
         StaleMetadataInEnv, ResizableResourceInEnv, RawEnvRead, SubPathMount,
         ManifestDrift, WorkloadNotInManifests, NoProjectManifests,
         DetectorMissingFields, DetectorLabelFixedAtStart,
-        InvalidKubernetesVersion, InvalidApiDeclaration, TokenNotMounted, RawApiRead, SkipTlsVerify);
+        InvalidKubernetesVersion, InvalidApiDeclaration, TokenNotMounted, RawApiRead, SkipTlsVerify,
+        ApiFactFromDownward, UnknownApiFact, WrongApiFactType, InvalidPeerSelector, KubernetesPackageMissing);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id, StringComparer.Ordinal);
 

@@ -57,4 +57,9 @@ internal static class DiagnosticIds
     public const string TokenNotMounted = "PB0501";
     public const string RawApiRead = "PB0502";
     public const string SkipTlsVerify = "PB0503";
+    public const string ApiFactFromDownward = "PB0504";
+    public const string UnknownApiFact = "PB0505";
+    public const string WrongApiFactType = "PB0506";
+    public const string InvalidPeerSelector = "PB0507";
+    public const string KubernetesPackageMissing = "PB0508";
 }

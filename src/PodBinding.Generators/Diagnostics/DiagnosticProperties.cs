@@ -47,4 +47,7 @@ internal static class DiagnosticProperties
 
     /// <summary>PB0202: the name for that new member.</summary>
     public const string NewMember = "NewMember";
+
+    /// <summary>PB0504: the Downward API field path to bind instead.</summary>
+    public const string DownwardPath = "DownwardPath";
 }

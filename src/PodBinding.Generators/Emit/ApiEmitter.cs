@@ -65,7 +65,7 @@ internal static class ApiEmitter
     }
 
     // Produces a Component with the ServiceAccounts as resources and the workload patches.
-    public static string Kustomization(int mode, IReadOnlyList<ApiComponentEntry> entries)
+    public static string Kustomization(int mode, IReadOnlyList<ApiComponentEntry> entries, IReadOnlyList<ApiRbacFile>? rbac = null)
     {
         var text = new StringBuilder();
         text.Append(ManifestContract.HeaderPrefix).Append(". Do not edit: PodBinding rewrites it on build.\n");
@@ -79,6 +79,14 @@ internal static class ApiEmitter
             {
                 resources.Add(YamlNode.Text(entry.ResourceFile));
                 patches.Add(YamlNode.Map().Add("path", entry.PatchFile));
+            }
+        }
+
+        foreach (ApiRbacFile file in rbac ?? System.Array.Empty<ApiRbacFile>())
+        {
+            if (file.Mode == mode)
+            {
+                resources.Add(YamlNode.Text(file.File)); // the [FromApi] members' RBAC for the same ServiceAccount
             }
         }
 

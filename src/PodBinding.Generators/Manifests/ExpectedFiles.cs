@@ -15,7 +15,7 @@ internal static class ExpectedFiles
     /// own emitters (<see cref="ManifestAttributeEmitter.FilesOf"/>, <see cref="ManifestEmitter.Kustomization"/>) for the
     /// few files that are committed, so the comparison cannot drift from the build and costs nothing for the others.
     /// </summary>
-    public static Dictionary<string, ExpectedFile> For(IReadOnlyList<BoundClass> classes)
+    public static Dictionary<string, ExpectedFile> For(IReadOnlyList<BoundClass> classes, IReadOnlyList<ApiFactsSpec>? apiClasses = null)
     {
         var files = new Dictionary<string, ExpectedFile>(StringComparer.Ordinal);
         var patches = new List<string>();
@@ -43,7 +43,14 @@ internal static class ExpectedFiles
         }
 
         apiEntries.Sort(static (a, b) => a.Mode != b.Mode ? a.Mode.CompareTo(b.Mode) : string.CompareOrdinal(a.PatchFile, b.PatchFile));
-        foreach (KeyValuePair<string, string> kustomization in PodBindingGenerator.ApiKustomizations(apiEntries))
+        List<ApiRbacFile> rbac = Rbac(classes, apiClasses);
+        foreach (KeyValuePair<string, string> file in ApiRbacEmitter.Manifests(rbac))
+        {
+            string content = file.Value;
+            files[file.Key] = new ExpectedFile("the [FromApi] members of its workload", () => content);
+        }
+
+        foreach (KeyValuePair<string, string> kustomization in PodBindingGenerator.ApiKustomizations(apiEntries, rbac))
         {
             string content = kustomization.Value; // small, and only built for projects that declare [KubernetesApi]
             files[kustomization.Key] = new ExpectedFile("the kustomize Component of an API connection mode", () => content);
@@ -67,6 +74,33 @@ internal static class ExpectedFiles
         }
 
         return files;
+    }
+
+    /// <summary>The generator's RBAC files: the same needs and accounts its pipeline collects.</summary>
+    private static List<ApiRbacFile> Rbac(IReadOnlyList<BoundClass> classes, IReadOnlyList<ApiFactsSpec>? apiClasses)
+    {
+        var needs = new List<ApiNeed>();
+        foreach (ApiFactsSpec spec in apiClasses ?? Array.Empty<ApiFactsSpec>())
+        {
+            if (Planning.ApiFactsPlanner.NeedOf(spec) is { } need)
+            {
+                needs.Add(need);
+            }
+        }
+
+        var accounts = new List<ApiAccount>();
+        if (needs.Count > 0)
+        {
+            foreach (BoundClass bound in classes)
+            {
+                if (bound.Plan.HasApi && bound.Plan.WorkloadName is not null)
+                {
+                    accounts.Add(new ApiAccount(bound.Plan.WorkloadKind, bound.Plan.WorkloadName, bound.Plan.Api!.ServiceAccountName, bound.Plan.Api.Modes));
+                }
+            }
+        }
+
+        return ApiRbacEmitter.Files(needs, accounts);
     }
 
     private static string Content(BindingPlan plan, string file)

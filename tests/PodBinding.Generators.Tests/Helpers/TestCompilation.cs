@@ -35,6 +35,16 @@ internal static class TestCompilation
                     ["CS1702"] = ReportDiagnostic.Suppress,
                 }));
 
+    /// <summary>The same with PodBinding.Kubernetes referenced, as a project using <c>[FromApi]</c> builds.</summary>
+    public static CSharpCompilation CreateWithKubernetes(params string[] sources) =>
+        Create(sources).AddReferences(MetadataReference.CreateFromFile(KubernetesAssembly));
+
+    /// <summary>PodBinding.Kubernetes.dll, built by the test project's reference.</summary>
+    public static string KubernetesAssembly { get; } = typeof(TestCompilation).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "KubernetesAssembly").Value!;
+
     public static SyntaxTree Parse(string source, string path) => CSharpSyntaxTree.ParseText(source, ParseOptions, path);
 
     /// <summary>Every error or warning in <paramref name="compilation"/> (user code and generated code alike), formatted.</summary>
