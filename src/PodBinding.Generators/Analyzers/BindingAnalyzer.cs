@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -18,14 +16,8 @@ namespace PodBinding.Generators.Analyzers;
 /// <summary>
 /// Reports what the generator quietly skips: C# shapes it cannot extend (PB01xx), and every finding of the same
 /// <see cref="BindingPlanner"/> the generator uses (PB00xx, PB0200, PB0201), at the attribute argument at fault.
-/// Also the clashes only visible across classes: one env var or item path claimed by two classes (PB0012, PB0013), one
-/// YAML file written by two (PB0107).
+/// Also the clashes only visible across classes: one env var or item path claimed by two classes (PB0012, PB0013).
 /// </summary>
-/// <remarks>
-/// Each class is planned in its own symbol action; only the cross-class clashes wait for every plan, in the
-/// compilation-end action. When the symbol actions asked one shared index for every plan, the first built it under a
-/// lock and every other action waited, and the waits counted as this analyzer's time (docs/performance.md).
-/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class BindingAnalyzer : DiagnosticAnalyzer
 {
@@ -88,42 +80,19 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
             // PB0018 checks each plan against the project's hand-written volumes; read here, from the plan this analyzer
             // already has, because a second analyzer asking for the shared index pays for waiting on it.
             ExistingVolumes volumes = ExistingVolumes.Read(ManifestIndex.Create(start.Options, start.TryGetValue, start.CancellationToken));
-            // The classes whose shape checks passed: the clashes are reported only on those, as before.
-            var planned = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
             start.RegisterSymbolAction(
                 ctx =>
                 {
                     if (BoundClasses.IsCandidate((INamedTypeSymbol)ctx.Symbol, candidates))
                     {
-                        AnalyzeType(ctx, attribute, bindingAttribute, index, volumes, planned);
+                        AnalyzeType(ctx, attribute, bindingAttribute, index, volumes);
                     }
                 },
                 SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end =>
-            {
-                if (planned.IsEmpty)
-                {
-                    return;
-                }
-
-                foreach (KeyValuePair<INamedTypeSymbol, List<PlanFinding>> clash in index.Conflicts(end.CancellationToken))
-                {
-                    if (!planned.ContainsKey(clash.Key))
-                    {
-                        continue;
-                    }
-
-                    foreach (PlanFinding finding in clash.Value)
-                    {
-                        ReportFinding(end.ReportDiagnostic, clash.Key, finding, attribute, bindingAttribute, end.CancellationToken);
-                    }
-                }
-            });
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attribute, INamedTypeSymbol? bindingAttribute, BindingIndex index, ExistingVolumes volumes,
-        ConcurrentDictionary<INamedTypeSymbol, bool> planned)
+    private static void AnalyzeType(SymbolAnalysisContext context, INamedTypeSymbol attribute, INamedTypeSymbol? bindingAttribute, BindingIndex index, ExistingVolumes volumes)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         CancellationToken ct = context.CancellationToken;
@@ -170,21 +139,29 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
             return; // the generator skips the class; fix its shape first
         }
 
-        if (index.PlanFor(type, ct) is { } plan)
+        BindingIndex.Snapshot snapshot = index.Get(ct);
+        if (snapshot.Plans.TryGetValue(type, out BindingPlan? plan))
         {
-            planned.TryAdd(type, true);
             foreach (PlanFinding finding in plan.Findings)
             {
-                ReportFinding(context.ReportDiagnostic, type, finding, attribute, bindingAttribute, ct);
+                ReportFinding(context, type, finding, attribute, bindingAttribute);
             }
 
             volumes.Report(plan, type, context.ReportDiagnostic);
         }
+
+        if (snapshot.Conflicts.TryGetValue(type, out List<PlanFinding>? conflicts))
+        {
+            foreach (PlanFinding finding in conflicts)
+            {
+                ReportFinding(context, type, finding, attribute, bindingAttribute);
+            }
+        }
     }
 
-    private static void ReportFinding(Action<Diagnostic> report, INamedTypeSymbol type, PlanFinding finding, INamedTypeSymbol attribute, INamedTypeSymbol? bindingAttribute, CancellationToken ct)
+    private static void ReportFinding(SymbolAnalysisContext context, INamedTypeSymbol type, PlanFinding finding, INamedTypeSymbol attribute, INamedTypeSymbol? bindingAttribute)
     {
-        Location location = FindingLocator.Locate(type, finding, attribute, bindingAttribute, out string? path, ct);
+        Location location = FindingLocator.Locate(type, finding, attribute, bindingAttribute, out string? path, context.CancellationToken);
         ImmutableDictionary<string, string?>.Builder properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties.Add(DiagnosticProperties.MemberName, finding.MemberName);
         properties.Add(DiagnosticProperties.Argument, finding.Argument);
@@ -205,7 +182,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
             properties.Add(fixKey, finding.Fix);
         }
 
-        report(Diagnostic.Create(DiagnosticDescriptors.ForId(finding.Id), location, properties.ToImmutable(), finding.MessageArguments()));
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ForId(finding.Id), location, properties.ToImmutable(), finding.MessageArguments()));
     }
 
     private static void Report(SymbolAnalysisContext context, DiagnosticDescriptor descriptor, Location location, params object[] args) =>

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -12,16 +11,13 @@ namespace PodBinding.Generators.Analyzers;
 
 /// <summary>
 /// Everything the analyzers need to know about the bound classes of one compilation, computed at most once for all of
-/// them: the trees that mention the attribute (one text scan), each bound class's plan (the same Parser and planner as
-/// the generator, made by whichever analyzer asks first for that class), the list of bound classes (one walk), and the
-/// env vars, item paths and YAML files two classes both claim.
+/// them: the trees that mention the attribute (one text scan), the bound classes and their plans (one walk, the same
+/// Parser and planner as the generator), and the env vars and item paths two classes both claim.
 /// </summary>
 /// <remarks>
 /// Shared through a table weakly keyed by the <see cref="Compilation"/>: the analyzers are separate instances, and
 /// without it each would scan every file and plan every class again. The table holds no compilation alive, and the
-/// index holds nothing beyond its compilation's life. A plan is cached per class without a lock, so the binding
-/// analyzer's concurrent symbol actions never wait on each other (waits count as execution time, and under load they
-/// were most of it); two threads planning one class at once make equal plans and keep the first. A clash is reported on the class declared later (file path, then
+/// index holds nothing beyond its compilation's life. A clash is reported on the class declared later (file path, then
 /// position), so the result does not depend on the order in which symbols are analyzed. Two classes that bind the same
 /// name to the same value are not a clash: their YAML fragments define the same entry, which kustomize merges by name.
 /// </remarks>
@@ -32,16 +28,15 @@ internal sealed class BindingIndex
     private readonly INamedTypeSymbol attribute;
     private readonly Once<Holder<HashSet<SyntaxTree>?>> candidates;
     private readonly Once<BoundClass[]> classes;
-    private readonly Once<Dictionary<INamedTypeSymbol, List<PlanFinding>>> conflicts;
-    private readonly ConcurrentDictionary<INamedTypeSymbol, Holder<BindingPlan?>> plans = new(SymbolEqualityComparer.Default);
+    private readonly Once<Snapshot> snapshot;
 
     private BindingIndex(Compilation compilation, INamedTypeSymbol attribute, GeneratorOptions options)
     {
         this.attribute = attribute;
         Options = options;
         candidates = new Once<Holder<HashSet<SyntaxTree>?>>(ct => new Holder<HashSet<SyntaxTree>?>(BoundClasses.CandidateTrees(compilation, ct)));
-        classes = new Once<BoundClass[]>(ct => BoundClasses.Find(compilation, type => PlanFor(type, ct), ct));
-        conflicts = new Once<Dictionary<INamedTypeSymbol, List<PlanFinding>>>(ct => Build(Classes(ct)));
+        classes = new Once<BoundClass[]>(ct => BoundClasses.Find(compilation, attribute, options, Candidates(ct), ct));
+        snapshot = new Once<Snapshot>(ct => Build(Classes(ct)));
     }
 
     /// <summary>The project settings the plans were made with.</summary>
@@ -67,33 +62,23 @@ internal sealed class BindingIndex
     /// <summary>Every class the generator binds, by metadata name.</summary>
     public BoundClass[] Classes(CancellationToken ct) => classes.Get(ct);
 
-    /// <summary>
-    /// The plan the generator makes for <paramref name="type"/>, or null when it binds no such class (see
-    /// <see cref="BoundClasses.PlanOf"/>); made once per class, by whichever caller asks first.
-    /// </summary>
-    public BindingPlan? PlanFor(INamedTypeSymbol type, CancellationToken ct)
-    {
-        if (plans.TryGetValue(type, out Holder<BindingPlan?>? known))
-        {
-            return known.Value;
-        }
+    /// <summary>Plans by type and cross-class clashes; built on first call, a cancelled build is redone by the next caller.</summary>
+    public Snapshot Get(CancellationToken ct) => snapshot.Get(ct);
 
-        var made = new Holder<BindingPlan?>(BoundClasses.PlanOf(type, attribute, Options, Candidates(ct), ct));
-        return plans.GetOrAdd(type, made).Value;
+    public sealed class Snapshot
+    {
+        public Dictionary<INamedTypeSymbol, BindingPlan> Plans { get; } = new(SymbolEqualityComparer.Default);
+
+        public Dictionary<INamedTypeSymbol, List<PlanFinding>> Conflicts { get; } = new(SymbolEqualityComparer.Default);
     }
 
-    /// <summary>
-    /// The clashes only visible across classes (PB0012, PB0013, PB0107), by the class they are reported on; built on
-    /// first call from every class's plan, a cancelled build is redone by the next caller.
-    /// </summary>
-    public Dictionary<INamedTypeSymbol, List<PlanFinding>> Conflicts(CancellationToken ct) => conflicts.Get(ct);
-
-    private static Dictionary<INamedTypeSymbol, List<PlanFinding>> Build(BoundClass[] bound)
+    private static Snapshot Build(BoundClass[] bound)
     {
-        var result = new Dictionary<INamedTypeSymbol, List<PlanFinding>>(SymbolEqualityComparer.Default);
+        var result = new Snapshot();
         var ordered = new List<(string File, int Position, INamedTypeSymbol Type, BindingPlan Plan)>();
         foreach (BoundClass cls in bound)
         {
+            result.Plans[cls.Type] = cls.Plan;
             (string file, int position) = FirstDeclaration(cls.Type);
             ordered.Add((file, position, cls.Type, cls.Plan));
         }
@@ -137,11 +122,11 @@ internal sealed class BindingIndex
         return result;
     }
 
-    private static void Add(Dictionary<INamedTypeSymbol, List<PlanFinding>> result, INamedTypeSymbol type, PlanFinding conflict)
+    private static void Add(Snapshot result, INamedTypeSymbol type, PlanFinding conflict)
     {
-        if (!result.TryGetValue(type, out List<PlanFinding>? list))
+        if (!result.Conflicts.TryGetValue(type, out List<PlanFinding>? list))
         {
-            result[type] = list = new List<PlanFinding>();
+            result.Conflicts[type] = list = new List<PlanFinding>();
         }
 
         list.Add(conflict);

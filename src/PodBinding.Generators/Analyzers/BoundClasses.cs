@@ -21,11 +21,8 @@ internal static class BoundClasses
 {
     private const string AttributeWord = "FromDownward";
 
-    /// <summary>
-    /// Every top-level class the generator would bind, with its plan, by metadata name; <paramref name="planFor"/> is
-    /// <see cref="PlanOf"/> (through a cache).
-    /// </summary>
-    public static BoundClass[] Find(Compilation compilation, Func<INamedTypeSymbol, BindingPlan?> planFor, CancellationToken ct)
+    /// <summary>Every top-level class declared in <paramref name="candidates"/> that the generator would bind, by metadata name.</summary>
+    public static BoundClass[] Find(Compilation compilation, INamedTypeSymbol attribute, GeneratorOptions options, HashSet<SyntaxTree>? candidates, CancellationToken ct)
     {
         var found = new List<BoundClass>();
         var namespaces = new Stack<INamespaceSymbol>();
@@ -40,9 +37,12 @@ internal static class BoundClasses
                 {
                     namespaces.Push(child);
                 }
-                else if (member is INamedTypeSymbol { TypeKind: TypeKind.Class } type && planFor(type) is { } plan)
+                else if (member is INamedTypeSymbol { TypeKind: TypeKind.Class } type
+                    && IsCandidate(type, candidates)
+                    && Parser.IsSupportedTarget(type, ct)
+                    && Parser.ReadSpec(type, attribute, firstMember: null, ct) is { Members.Count: > 0 } spec)
                 {
-                    found.Add(new BoundClass(type, plan));
+                    found.Add(new BoundClass(type, BindingPlanner.Plan(spec, options)));
                 }
             }
         }
@@ -51,18 +51,6 @@ internal static class BoundClasses
         found.Sort(static (a, b) => string.CompareOrdinal(a.Plan.FullName, b.Plan.FullName));
         return found.ToArray();
     }
-
-    /// <summary>
-    /// The plan of <paramref name="type"/> if the generator binds it: a class declared in <paramref name="candidates"/>
-    /// that it can extend (which excludes nested types) with at least one bound member; null otherwise.
-    /// </summary>
-    public static BindingPlan? PlanOf(INamedTypeSymbol type, INamedTypeSymbol attribute, GeneratorOptions options, HashSet<SyntaxTree>? candidates, CancellationToken ct) =>
-        type.TypeKind == TypeKind.Class
-        && IsCandidate(type, candidates)
-        && Parser.IsSupportedTarget(type, ct)
-        && Parser.ReadSpec(type, attribute, firstMember: null, ct) is { Members.Count: > 0 } spec
-            ? BindingPlanner.Plan(spec, options)
-            : null;
 
     /// <summary>
     /// Trees whose text mentions <c>FromDownward</c>, or null (all trees) when an alias could hide it. Binding every

@@ -56,14 +56,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RelaxedEnvVarName = Warning(DiagnosticIds.RelaxedEnvVarName, Kubernetes, "Environment variable name is valid only under relaxed validation",
         "'{0}' is a relaxed env var name (Kubernetes {1}+; the project targets {2}) that cannot be read from a POSIX shell; prefer letters, digits and '_'",
         "The name is valid only under relaxed env var validation (on by default from Kubernetes 1.32, GA in 1.34), which the target version has, but it cannot be read from a POSIX shell; for an older target it is PB0010.");
-    public static readonly DiagnosticDescriptor DuplicateEnvVar = Create(DiagnosticIds.DuplicateEnvVar, Kubernetes, "Environment variable claimed twice",
+    public static readonly DiagnosticDescriptor DuplicateEnvVar = Error(DiagnosticIds.DuplicateEnvVar, Kubernetes, "Environment variable claimed twice",
         "Env var '{0}' {1}; set a different EnvVar",
-        "Two members claim one env var of a container; only the last entry survives, so one member would read the other's value.",
-        DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
-    public static readonly DiagnosticDescriptor DuplicateItemPath = Create(DiagnosticIds.DuplicateItemPath, Kubernetes, "Volume item path claimed twice or clashing",
+        "Two members claim one env var of a container; only the last entry survives, so one member would read the other's value.");
+    public static readonly DiagnosticDescriptor DuplicateItemPath = Error(DiagnosticIds.DuplicateItemPath, Kubernetes, "Volume item path claimed twice or clashing",
         "Item path '{0}' {1}; set a different File",
-        "Two members claim one item path of a volume, or one path is a directory of the other; the kubelet writes one of them or fails the mount.",
-        DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
+        "Two members claim one item path of a volume, or one path is a directory of the other; the kubelet writes one of them or fails the mount.");
     public static readonly DiagnosticDescriptor InvalidItemPath = Error(DiagnosticIds.InvalidItemPath, Kubernetes, "Invalid volume item path",
         "File \"{0}\" is not a usable volume item path: {1}",
         "A volume item path must be relative, without '..' elements, not start with '..', and fit the kubelet's 4096-byte and 255-byte-per-element limits.");
@@ -89,10 +87,9 @@ internal static class DiagnosticDescriptors
         "{0} names the channel the member does not use and is ignored: {1}; {2}",
         "EnvVar names an env var and File a volume item; the one for the channel the member does not use has no effect, and writing both under Auto leaves the channel to an order rule.");
 
-    public static readonly DiagnosticDescriptor ManifestNameClash = Create(DiagnosticIds.ManifestNameClash, Usage, "Two classes write the same YAML file",
+    public static readonly DiagnosticDescriptor ManifestNameClash = Error(DiagnosticIds.ManifestNameClash, Usage, "Two classes write the same YAML file",
         "'{0}' writes {1}, which '{2}' writes too, and only one of them can be on disk; set [DownwardBinding(ManifestName = \"...\")] on one of them",
-        "Each bound class writes its YAML under a name derived from the class name; two classes of the same name in different namespaces would overwrite each other's file and be listed twice in the kustomize Component.",
-        DiagnosticSeverity.Error, WellKnownDiagnosticTags.CompilationEnd);
+        "Each bound class writes its YAML under a name derived from the class name; two classes of the same name in different namespaces would overwrite each other's file and be listed twice in the kustomize Component.");
     public static readonly DiagnosticDescriptor InvalidManifestName = Error(DiagnosticIds.InvalidManifestName, Usage, "ManifestName is not a usable file name",
         "ManifestName '{0}' is not a usable file name; use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 63 characters",
         "ManifestName becomes the name of the class's YAML files in the manifest folder and in the kustomize Component, so it must be a plain lower-case file name.");
