@@ -2,6 +2,7 @@ using System.Diagnostics;
 using k8s;
 using k8s.Models;
 using PodBinding.Kubernetes;
+using PodBinding.Kubernetes.Facts;
 
 namespace OrdersService;
 
@@ -30,7 +31,7 @@ internal static class ApiCommand
             await using LocalApiServer local = await LocalApiServer.StartAsync(pod, viaKubectlProxy: true);
             using KubernetesConnection connection = local.Connect();
             Console.WriteLine("No kubeconfig on this machine, so the sample starts its own API server (what a cluster would answer).");
-            return await ShowAsync(connection, downward, local.Describe(), ownPod: true);
+            return await ShowAsync(connection, downward, local.Describe(), ownPod: true, local, pod);
         }
 
         using Process proxy = StartKubectlProxy(kubeconfig, out Uri endpoint);
@@ -51,7 +52,7 @@ internal static class ApiCommand
         }
     }
 
-    private static async Task<int> ShowAsync(KubernetesConnection connection, DownwardIdentity downward, string how, bool ownPod)
+    private static async Task<int> ShowAsync(KubernetesConnection connection, DownwardIdentity downward, string how, bool ownPod, LocalApiServer? local = null, PodInfo? pod = null)
     {
         Console.WriteLine($"{connection} — {how} ({connection.Reason})");
         try
@@ -68,6 +69,11 @@ internal static class ApiCommand
             if (ownPod)
             {
                 await ApiSection.PrintPodAndOwnerAsync(connection, downward);
+                if (local is not null && pod is not null)
+                {
+                    await ShowFactsAsync(connection, downward, local, pod);
+                }
+
                 return 0;
             }
 
@@ -81,6 +87,28 @@ internal static class ApiCommand
             Console.WriteLine(e.Message);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// ShopFacts (node zone, owning Deployment, ready peers) loaded and then kept live by watches: a peer turning ready on
+    /// the server reaches the typed value without polling. The RBAC these reads need is generated next to the other YAML.
+    /// </summary>
+    private static async Task ShowFactsAsync(KubernetesConnection connection, DownwardIdentity downward, LocalApiServer local, PodInfo pod)
+    {
+        using ApiFactsWatch<ShopFacts> watch = connection.WatchFacts<ShopFacts>(downward);
+        ShopFacts facts = await watch.WaitForFirstAsync();
+        Console.WriteLine("  [FromApi] ShopFacts, live (RBAC: deploy/podbinding/kubernetes-api/<mode>/deployment-orders.rbac.yaml):");
+        Print(facts);
+        var changed = new TaskCompletionSource<ShopFacts>(TaskCreationOptions.RunContinuationsAsynchronously);
+        watch.Changed += f => changed.TrySetResult(f);
+        local.MarkPeerReady(pod);
+        ShopFacts after = await changed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Console.WriteLine("  a second replica became ready on the server; the watch delivered:");
+        Print(after);
+
+        static void Print(ShopFacts f) => Console.WriteLine(
+            $"    zone {f.Zone ?? "(no zone label)"} · deployment {f.Deployment ?? "(bare pod)"} · ready peers {f.ReadyPeers.Count}: " +
+            string.Join(", ", f.ReadyPeers.Select(p => $"{p.Name} ({p.Ip})")));
     }
 
     internal static string? FindKubeconfig()

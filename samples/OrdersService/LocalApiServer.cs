@@ -105,6 +105,31 @@ internal sealed class LocalApiServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The second orders replica becomes ready (its readiness probe passed): what the facts watch reports live.</summary>
+    public void MarkPeerReady(PodInfo pod)
+    {
+        string hash = pod.Labels.TryGetValue("pod-template-hash", out string? h) ? h : "5d8c9b7f6";
+        string deployment = pod.Labels.TryGetValue("app.kubernetes.io/name", out string? n) ? n : "orders";
+        V1ReplicaSet rs = Server.Store.Get<V1ReplicaSet>(pod.Namespace, $"{deployment}-{hash}")!;
+        Server.Store.Upsert(Peer(pod, rs.Metadata.Name, rs.Metadata.Uid, deployment, hash, ready: true));
+    }
+
+    /// <summary>Another replica of the same ReplicaSet, on the same node, with the pod's labels.</summary>
+    private static V1Pod Peer(PodInfo pod, string replicaSet, string replicaSetUid, string deployment, string hash, bool ready) => new()
+    {
+        Metadata = new V1ObjectMeta
+        {
+            Name = $"{deployment}-{hash}-q7x2m", NamespaceProperty = pod.Namespace, Labels = pod.Labels.ToDictionary(),
+            OwnerReferences = [new V1OwnerReference { ApiVersion = "apps/v1", Kind = "ReplicaSet", Name = replicaSet, Uid = replicaSetUid, Controller = true, BlockOwnerDeletion = true }],
+        },
+        Spec = new V1PodSpec { NodeName = pod.NodeName, ServiceAccountName = pod.ServiceAccount, Containers = [new V1Container { Name = "orders", Image = "orders:local" }] },
+        Status = new V1PodStatus
+        {
+            Phase = "Running", PodIP = "10.244.1.23",
+            Conditions = [new V1PodCondition { Type = "Ready", Status = ready ? "True" : "False" }],
+        },
+    };
+
     /// <summary>The pod as a Deployment's ReplicaSet would have created it: names from its pod-template-hash label.</summary>
     private static void Seed(ObjectStore store, PodInfo pod)
     {
@@ -143,11 +168,20 @@ internal sealed class LocalApiServer : IAsyncDisposable
                 OwnerReferences = [new V1OwnerReference { ApiVersion = "apps/v1", Kind = "ReplicaSet", Name = replicaSet, Uid = rs.Metadata.Uid, Controller = true, BlockOwnerDeletion = true }],
             },
             Spec = new V1PodSpec { NodeName = pod.NodeName, ServiceAccountName = pod.ServiceAccount, Containers = [new V1Container { Name = "orders", Image = "orders:local" }] },
-            Status = new V1PodStatus { Phase = "Running", PodIP = pod.PodIP.ToString(), PodIPs = pod.PodIPs.Select(ip => new V1PodIP { Ip = ip.ToString() }).ToList() },
+            Status = new V1PodStatus
+            {
+                Phase = "Running", PodIP = pod.PodIP.ToString(), PodIPs = pod.PodIPs.Select(ip => new V1PodIP { Ip = ip.ToString() }).ToList(),
+                Conditions = [new V1PodCondition { Type = "Ready", Status = "True" }],
+            },
         });
+        store.Upsert(Peer(pod, replicaSet, rs.Metadata.Uid, deployment, hash, ready: false));
         store.Upsert(new V1Node
         {
-            Metadata = new V1ObjectMeta { Name = pod.NodeName, Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = pod.NodeName } },
+            Metadata = new V1ObjectMeta
+            {
+                Name = pod.NodeName,
+                Labels = new Dictionary<string, string> { ["kubernetes.io/hostname"] = pod.NodeName, ["topology.kubernetes.io/zone"] = "eu-west-1a", ["topology.kubernetes.io/region"] = "eu-west-1" },
+            },
             Status = new V1NodeStatus { NodeInfo = new V1NodeSystemInfo { KubeletVersion = "v1.32.0", OsImage = "simulated", Architecture = "amd64", OperatingSystem = "linux" } },
         });
     }
