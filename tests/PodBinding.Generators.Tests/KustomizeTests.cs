@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using k8s;
 using k8s.Models;
 using PodBinding.Generators.Tests.Helpers;
+using PodBinding.Tests.Shared;
 
 namespace PodBinding.Generators.Tests;
 
@@ -401,34 +401,5 @@ public sealed class KustomizeTests : IDisposable
         File.WriteAllText(path, text.Replace("\r\n", "\n"));
     }
 
-    private string Kustomize()
-    {
-        var start = new ProcessStartInfo("kubectl")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("kustomize");
-        start.ArgumentList.Add(Path.Combine(_root, "overlay"));
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new Xunit.Sdk.XunitException($"kubectl is not on PATH ({e.Message}); install it (Debian: apt-get install kubernetes-client). These tests must not be skipped.");
-        }
-
-        using (process)
-        {
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"kubectl kustomize failed ({process.ExitCode}):\n{stderr.Result}");
-            return stdout.Result;
-        }
-    }
+    private string Kustomize() => KubectlKustomize.Render(Path.Combine(_root, "overlay"));
 }

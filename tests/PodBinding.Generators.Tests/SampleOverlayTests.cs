@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Reflection;
 using k8s;
 using k8s.Models;
+using PodBinding.Tests.Shared;
 
 namespace PodBinding.Generators.Tests;
 
@@ -92,16 +92,5 @@ public sealed class SampleOverlayTests
     private static V1PodSpec Orders(string[] documents) =>
         KubernetesYaml.Deserialize<V1Deployment>(documents.Single(d => d.Contains("kind: Deployment\n", StringComparison.Ordinal)), strict: true).Spec.Template.Spec;
 
-    private static string[] Render(string overlay)
-    {
-        var start = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("kustomize");
-        start.ArgumentList.Add(Path.Combine(Overlays, overlay));
-        using Process process = Process.Start(start) ?? throw new Xunit.Sdk.XunitException("kubectl did not start");
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"kubectl kustomize {overlay} failed ({process.ExitCode}):\n{stderr.Result}");
-        return stdout.Result.Split("\n---\n");
-    }
+    private static string[] Render(string overlay) => KubectlKustomize.Documents(KubectlKustomize.Render(Path.Combine(Overlays, overlay)));
 }

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Reflection;
 using k8s;
 using k8s.Models;
 using PodBinding.Testing.Kubernetes.ApiServer;
 using PodBinding.Testing.Kubernetes.Auth;
 using PodBinding.Testing.Kubernetes.Rbac;
+using PodBinding.Tests.Shared;
 
 namespace PodBinding.Testing.Kubernetes.Tests;
 
@@ -59,16 +59,5 @@ public sealed class GeneratedRbacTests
         Assert.False(await Allowed("delete", "", "pods", "shop", "orders-7d9-x"));
     }
 
-    private static string Kustomize()
-    {
-        var start = new ProcessStartInfo("kubectl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("kustomize");
-        start.ArgumentList.Add(Overlay);
-        using Process process = Process.Start(start) ?? throw new Xunit.Sdk.XunitException("kubectl did not start");
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"kubectl kustomize failed ({process.ExitCode}):\n{stderr.Result}");
-        return stdout.Result;
-    }
+    private static string Kustomize() => KubectlKustomize.Render(Overlay);
 }
