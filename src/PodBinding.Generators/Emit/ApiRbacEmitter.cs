@@ -116,28 +116,9 @@ internal static class ApiRbacEmitter
         }
 
         var documents = new List<YamlMap>();
-        if (namespaced.Items.Count > 0)
-        {
-            string role = RoleName(workloadName);
-            documents.Add(YamlNode.Map()
-                .Add("apiVersion", RbacApiVersion)
-                .Add("kind", "Role")
-                .Add("metadata", YamlNode.Map().Add("name", role))
-                .Add("rules", namespaced));
-            documents.Add(Binding("RoleBinding", "Role", role, serviceAccount, subjectNamespace: null));
-        }
-
-        if (cluster.Items.Count > 0)
-        {
-            // Nodes are cluster-scoped: only a ClusterRole can grant them, and it grants nothing else.
-            string role = ClusterRoleName(workloadName);
-            documents.Add(YamlNode.Map()
-                .Add("apiVersion", RbacApiVersion)
-                .Add("kind", "ClusterRole")
-                .Add("metadata", YamlNode.Map().Add("name", role))
-                .Add("rules", cluster));
-            documents.Add(Binding("ClusterRoleBinding", "ClusterRole", role, serviceAccount, SubjectNamespace));
-        }
+        AddRole(documents, "Role", RoleName(workloadName), namespaced, serviceAccount, subjectNamespace: null);
+        // Nodes are cluster-scoped: only a ClusterRole can grant them, and it grants nothing else.
+        AddRole(documents, "ClusterRole", ClusterRoleName(workloadName), cluster, serviceAccount, SubjectNamespace);
 
         for (int i = 0; i < documents.Count; i++)
         {
@@ -150,6 +131,22 @@ internal static class ApiRbacEmitter
         }
 
         return text.ToString();
+    }
+
+    /// <summary>A Role (or ClusterRole) holding <paramref name="rules"/> and its binding to the ServiceAccount; nothing when there are no rules.</summary>
+    private static void AddRole(List<YamlMap> documents, string kind, string role, YamlSeq rules, string serviceAccount, string? subjectNamespace)
+    {
+        if (rules.Items.Count == 0)
+        {
+            return;
+        }
+
+        documents.Add(YamlNode.Map()
+            .Add("apiVersion", RbacApiVersion)
+            .Add("kind", kind)
+            .Add("metadata", YamlNode.Map().Add("name", role))
+            .Add("rules", rules));
+        documents.Add(Binding(kind + "Binding", kind, role, serviceAccount, subjectNamespace));
     }
 
     private static YamlMap Binding(string kind, string roleKind, string role, string serviceAccount, string? subjectNamespace)
