@@ -187,6 +187,26 @@ public sealed class ApiFactsTests
     }
 
     [Fact]
+    public async Task Gone_as_an_HTTP_410_answer_to_the_watch_reads_the_object_again_without_backing_off()
+    {
+        await using ApiFactsFixture f = await StartAsync(null);
+        using ApiFactsWatch watch = f.Connection.WatchFacts(new ApiFactsRequest(ApiFactKinds.Node, null), Identity with { NodeName = "node-a" }, FastOptions(TimeSpan.FromSeconds(5)));
+        await watch.WaitForFirstAsync();
+        await Eventually(() => watch.StreamsOpened == 1, "watch open");
+
+        // The reconnect is answered 410 before any stream starts; the change made meanwhile must still arrive.
+        f.Server.InjectFault(FaultKind.Gone);
+        f.Server.Store.CloseWatches();
+        f.Server.Store.Upsert(Node("eu-west-1c"));
+        await Eventually(() => watch.Current.Node!.Zone == "eu-west-1c", () => "re-read after the 410: " + string.Join("\n", f.Server.Requests) + " problem " + watch.LastProblem, seconds: 5);
+        await Eventually(() => watch.StreamsOpened == 2, "watching again after the re-read", seconds: 5);
+
+        Assert.Single(f.Server.Requests, r => r.StatusCode == 410 && r.Verb == "watch");
+        Assert.Equal(2, f.Server.Requests.Count(r => r.Verb == "get" && r.PathAndQuery.StartsWith("/api/v1/nodes/node-a")));
+        Assert.Null(watch.LastProblem); // an expected part of the protocol, not a failure to report
+    }
+
+    [Fact]
     public async Task Bookmarks_move_the_resume_point_and_keep_an_idle_stream_alive()
     {
         await using ApiFactsFixture f = await StartAsync(null);

@@ -215,6 +215,10 @@ public sealed class TestApiServer : IAsyncDisposable
                     record(500);
                     await WriteAsync(context, Statuses.InternalError("injected fault"), 500).ConfigureAwait(false);
                     return;
+                case FaultKind.Gone:
+                    record(410);
+                    await WriteAsync(context, Statuses.Expired("injected fault: too old resource version"), 410).ConfigureAwait(false);
+                    return;
                 case FaultKind.Hang:
                     record(0);
                     await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
