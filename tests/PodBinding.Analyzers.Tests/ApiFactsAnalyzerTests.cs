@@ -74,6 +74,48 @@ public sealed class ApiFactsAnalyzerTests
     }
 
     [Fact]
+    public Task AnApiOnlyClassTheGeneratorCannotExtend_IsReported_NotSkippedQuietly()
+    {
+        var test = ManifestTestState.Analyzer<ApiFactsAnalyzer>("""
+            using PodBinding;
+            public class {|#0:NotPartial|}
+            {
+                [FromApi("node.zone")] public string? Zone { get; init; }
+            }
+            public static partial class Outer
+            {
+                public partial class {|#2:Nested|} { [FromApi("node.zone")] public string? Zone { get; init; } }
+            }
+            public partial class {|#3:Generic|}<T> { [FromApi("node.zone")] public string? Zone { get; init; } }
+            """ + Kubernetes);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PB0100", DiagnosticSeverity.Error).WithLocation(0)
+            .WithMessage("'NotPartial' must be declared partial so PodBinding can add the generated FromApiFacts() and ApiRequest; add 'partial' to every declaration of it"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PB0102", DiagnosticSeverity.Error).WithLocation(2));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PB0102", DiagnosticSeverity.Error).WithLocation(3));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task PB0100_OnAnApiOnlyClass_TheMakePartialFixApplies()
+    {
+        var test = ManifestTestState.CodeFix<ApiFactsAnalyzer, MakePartialCodeFix>("""
+            using PodBinding;
+            public class {|#0:Facts|}
+            {
+                [FromApi("node.zone")] public string? Zone { get; init; }
+            }
+            """ + Kubernetes, """
+            using PodBinding;
+            public partial class Facts
+            {
+                [FromApi("node.zone")] public string? Zone { get; init; }
+            }
+            """ + Kubernetes);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PB0100", DiagnosticSeverity.Error).WithLocation(0));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task PB0504_Fix_RewritesToFromDownward_FixAll()
     {
         var test = ManifestTestState.CodeFix<ApiFactsAnalyzer, FromDownwardInsteadCodeFix>("""

@@ -21,7 +21,8 @@ public sealed class ApiFactsAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.ApiFactFromDownward, DiagnosticDescriptors.UnknownApiFact, DiagnosticDescriptors.WrongApiFactType,
-        DiagnosticDescriptors.InvalidPeerSelector, DiagnosticDescriptors.KubernetesPackageMissing, DiagnosticDescriptors.NoSetter);
+        DiagnosticDescriptors.InvalidPeerSelector, DiagnosticDescriptors.KubernetesPackageMissing, DiagnosticDescriptors.NoSetter,
+        DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.UnsupportedTarget);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -37,8 +38,9 @@ public sealed class ApiFactsAnalyzer : DiagnosticAnalyzer
 
             bool kubernetes = start.Compilation.GetTypeByMetadataName(AttributeContract.KubernetesFacts.BindingInterface) is not null;
             INamedTypeSymbol? peers = start.Compilation.GetTypeByMetadataName(AttributeContract.ApiPeersAttribute);
+            INamedTypeSymbol? fromDownward = start.Compilation.GetTypeByMetadataName(AttributeContract.FromDownwardAttribute);
             start.RegisterSymbolAction(ctx => AnalyzeProperty(ctx, fromApi), SymbolKind.Property);
-            start.RegisterSymbolAction(ctx => AnalyzeClass(ctx, fromApi, peers, kubernetes), SymbolKind.NamedType);
+            start.RegisterSymbolAction(ctx => AnalyzeClass(ctx, fromApi, fromDownward, peers, kubernetes), SymbolKind.NamedType);
         });
     }
 
@@ -79,12 +81,27 @@ public sealed class ApiFactsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeClass(SymbolAnalysisContext context, INamedTypeSymbol fromApi, INamedTypeSymbol? peers, bool kubernetes)
+    private static void AnalyzeClass(SymbolAnalysisContext context, INamedTypeSymbol fromApi, INamedTypeSymbol? fromDownward, INamedTypeSymbol? peers, bool kubernetes)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class || !HasFromApiMember(type, fromApi))
+        if (type.TypeKind != TypeKind.Class || !HasMember(type, fromApi))
         {
             return;
+        }
+
+        // The generator skips a class it cannot extend (ApiFactsParser asks the same Parser rules); say why, unless the
+        // class also binds [FromDownward] members, whose analyzer already reports its shape.
+        if (fromDownward is null || !HasMember(type, fromDownward))
+        {
+            if (PodBindingGenerator.Parser.FirstNonPartialDeclaration(type, context.CancellationToken) is { } nonPartial)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotPartial, nonPartial.Identifier.GetLocation(), type.Name, "FromApiFacts() and ApiRequest"));
+            }
+
+            if (PodBindingGenerator.Parser.GetShapeProblems(type) is var problems && problems != TargetProblems.None)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedTarget, type.Locations[0], type.Name, TargetMessages.Describe(type, problems)));
+            }
         }
 
         if (!kubernetes)
@@ -116,11 +133,11 @@ public sealed class ApiFactsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool HasFromApiMember(INamedTypeSymbol type, INamedTypeSymbol fromApi)
+    private static bool HasMember(INamedTypeSymbol type, INamedTypeSymbol attribute)
     {
         foreach (ISymbol member in type.GetMembers())
         {
-            if (member is IPropertySymbol && PodBindingGenerator.Parser.FindAttribute(member, fromApi) is not null)
+            if (member is IPropertySymbol && PodBindingGenerator.Parser.FindAttribute(member, attribute) is not null)
             {
                 return true;
             }

@@ -146,7 +146,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         TypeDeclarationSyntax? nonPartial = Parser.FirstNonPartialDeclaration(type, ct);
         if (nonPartial is not null)
         {
-            Report(context, DiagnosticDescriptors.NotPartial, nonPartial.Identifier.GetLocation(), type.Name);
+            Report(context, DiagnosticDescriptors.NotPartial, nonPartial.Identifier.GetLocation(), type.Name, "Load()");
         }
 
         TargetProblems problems = Parser.GetShapeProblems(type);

@@ -107,8 +107,8 @@ internal static class DiagnosticDescriptors
         "ManifestName becomes the name of the class's YAML files in the manifest folder and in the kustomize Component, so it must be a plain lower-case file name.");
 
     public static readonly DiagnosticDescriptor NotPartial = Error(DiagnosticIds.NotPartial, Usage, "Bound class must be partial",
-        "'{0}' must be declared partial so PodBinding can add the generated Load(); add 'partial' to every declaration of it",
-        "The generator adds Load() to the class in another part, which needs every declaration of the class to be partial.");
+        "'{0}' must be declared partial so PodBinding can add the generated {1}; add 'partial' to every declaration of it",
+        "The generator adds its members (Load() for [FromDownward], FromApiFacts() for [FromApi]) to the class in another part, which needs every declaration of the class to be partial.");
     public static readonly DiagnosticDescriptor WrongType = Error(DiagnosticIds.WrongType, Usage, "Property type cannot hold the field",
         "'{0}' has type {1}, which cannot hold {2}; {3}",
         "Each field holds a fixed kind of value (text, UID, IP addresses, a map, a whole number); the property's type must be able to hold it.");
