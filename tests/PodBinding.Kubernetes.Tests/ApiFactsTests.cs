@@ -64,6 +64,34 @@ public sealed class ApiFactsTests
         Assert.All(f.Server.Requests.Skip(before), r => Assert.Contains("selfsubjectaccessreviews", r.PathAndQuery));
     }
 
+    [Theory]
+    [InlineData("nodes")]
+    [InlineData("pods")]
+    [InlineData("deployments")]
+    public async Task The_printed_RBAC_applied_next_to_the_narrow_one_makes_the_self_check_and_the_reads_pass(string dropped)
+    {
+        string narrow = ContractRbac(All, "Deployment", keep: r => r.Resource != dropped);
+        string printed;
+        await using (ApiFactsFixture f = await StartAsync(narrow))
+        {
+            var e = await Assert.ThrowsAsync<KubernetesConnectionException>(() => f.Connection.LoadFactsAsync(new ApiFactsRequest(All, WorkloadName: "orders"), Identity with { NodeName = "node-a" }));
+            printed = e.Message[e.Message.IndexOf("---", StringComparison.Ordinal)..];
+        }
+
+        // Its own names: applying it cannot replace the user's Role (orders-api-facts here), and the cluster-scoped
+        // binding names the namespace, so the same app in another namespace does not take it over.
+        var policy = PodBinding.Testing.Kubernetes.Rbac.RbacPolicy.FromYaml(printed, "the self-check's message"); // strict: unknown fields fail
+        Assert.NotEmpty(policy.Roles.Concat<object>(policy.ClusterRoles));
+        Assert.DoesNotContain(policy.Roles, r => r.Metadata.Name == "orders-api-facts");
+        Assert.All(policy.ClusterRoleBindings, b => Assert.StartsWith(Ns + "-", b.Metadata.Name));
+
+        await using ApiFactsFixture granted = await StartAsync(narrow + printed + "\n");
+        using ApiFactsWatch watch = granted.Connection.WatchFacts(new ApiFactsRequest(All, WorkloadName: "orders"), Identity with { NodeName = "node-a" }, FastOptions());
+        await watch.WaitForFirstAsync();
+        await Eventually(() => watch.StreamsOpened == 4, "every watch open");
+        Assert.DoesNotContain(granted.Server.Requests, r => r.StatusCode == 403);
+    }
+
     [Fact]
     public async Task Typed_binding_loads_and_fires_only_when_its_mapped_value_changes()
     {

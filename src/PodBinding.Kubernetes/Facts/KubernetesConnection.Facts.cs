@@ -66,7 +66,7 @@ public sealed partial class KubernetesConnection
     internal async Task CheckApiAccessAsync(ApiFactsRequest request, DownwardIdentity identity, string? workloadKind, OwningWorkload? owner, CancellationToken ct)
     {
         string @namespace = identity.Namespace is { Length: > 0 } ns ? ns : Namespace ?? "";
-        var missing = new List<(ApiAccessContract.Rule Rule, string Verb, string? Name)>();
+        var checkedRules = new List<(ApiAccessContract.Rule Rule, string Verb, string? Name, bool Allowed)>();
         foreach (ApiAccessContract.Rule rule in ApiAccessContract.Rules((int)request.Kinds, workloadKind))
         {
             if (owner is not null && rule.Resource == "pods")
@@ -91,16 +91,14 @@ public sealed partial class KubernetesConnection
                     },
                 };
                 V1SelfSubjectAccessReview answer = await _client.AuthorizationV1.CreateSelfSubjectAccessReviewAsync(review, cancellationToken: ct).ConfigureAwait(false);
-                if (answer.Status?.Allowed != true)
-                {
-                    missing.Add((rule, verb, name));
-                }
+                checkedRules.Add((rule, verb, name, answer.Status?.Allowed == true));
             }
         }
 
-        if (missing.Count > 0)
+        if (checkedRules.Exists(r => !r.Allowed))
         {
-            throw new KubernetesConnectionException(KubernetesConnectionErrorKind.Forbidden, MissingRulesText(missing, @namespace, identity.ServiceAccountName)) { StatusCode = 403 };
+            string text = MissingRulesText(checkedRules, @namespace, identity.ServiceAccountName, owner is null ? "api-facts" : "api-owner");
+            throw new KubernetesConnectionException(KubernetesConnectionErrorKind.Forbidden, text) { StatusCode = 403 };
         }
     }
 
@@ -126,25 +124,35 @@ public sealed partial class KubernetesConnection
         };
     }
 
-    private string MissingRulesText(List<(ApiAccessContract.Rule Rule, string Verb, string? Name)> missing, string @namespace, string? serviceAccount)
+    /// <summary>
+    /// Lists the denied rules and prints RBAC that grants everything this check covers (not only what was denied), under
+    /// names of its own: applying it never replaces a Role the user or the generated YAML already has, re-applying it
+    /// after another denial keeps what it granted before, and its ClusterRoleBinding carries the namespace, because a
+    /// cluster-scoped name is shared by every namespace the app runs in.
+    /// </summary>
+    private string MissingRulesText(List<(ApiAccessContract.Rule Rule, string Verb, string? Name, bool Allowed)> rules,
+        string @namespace, string? serviceAccount, string purpose)
     {
+        int missingCount = rules.Count(r => !r.Allowed);
         var text = new StringBuilder();
-        text.Append("The start-up self-check (SelfSubjectAccessReview at ").Append(Endpoint).Append(") found ").Append(missing.Count)
-            .AppendLine(missing.Count == 1 ? " missing permission the declared API facts need:" : " missing permissions the declared API facts need:");
-        foreach ((ApiAccessContract.Rule rule, string verb, string? name) in missing)
+        text.Append("The start-up self-check (SelfSubjectAccessReview at ").Append(Endpoint).Append(") found ").Append(missingCount)
+            .AppendLine(missingCount == 1 ? " missing permission the declared API facts need:" : " missing permissions the declared API facts need:");
+        foreach ((ApiAccessContract.Rule rule, string verb, string? name, _) in rules.Where(r => !r.Allowed))
         {
             text.Append("- ").Append(verb).Append(' ').Append(rule.Resource).Append(rule.ApiGroup.Length == 0 ? "" : $" (API group {rule.ApiGroup})")
                 .Append(rule.ClusterScoped ? " (cluster-wide)" : $" in namespace {@namespace}").Append(name is null ? "" : $" (name {name})").AppendLine();
         }
 
         string subject = serviceAccount is { Length: > 0 } sa ? sa : "<service-account-name>";
-        text.AppendLine("Grant them with (kubectl apply -f):");
-        AppendRole(text, missing.Where(m => !m.Rule.ClusterScoped).ToList(), "Role", @namespace, subject);
-        AppendRole(text, missing.Where(m => m.Rule.ClusterScoped).ToList(), "ClusterRole", @namespace, subject);
+        text.AppendLine("Grant them with (kubectl apply -f; it grants every rule these facts need, under its own names):");
+        string role = $"{subject}-podbinding-{purpose}";
+        AppendRole(text, rules.Where(m => !m.Rule.ClusterScoped).ToList(), "Role", role, role, @namespace, subject);
+        AppendRole(text, rules.Where(m => m.Rule.ClusterScoped).ToList(), "ClusterRole", role, $"{@namespace}-{role}", @namespace, subject);
         return text.ToString().TrimEnd();
     }
 
-    private static void AppendRole(StringBuilder text, List<(ApiAccessContract.Rule Rule, string Verb, string? Name)> rules, string kind, string @namespace, string subject)
+    private static void AppendRole(StringBuilder text, List<(ApiAccessContract.Rule Rule, string Verb, string? Name, bool Allowed)> rules, string kind, string name,
+        string bindingName, string @namespace, string subject)
     {
         if (rules.Count == 0)
         {
@@ -152,20 +160,19 @@ public sealed partial class KubernetesConnection
         }
 
         string metadataNs = kind == "Role" ? $"\n  namespace: {@namespace}" : "";
-        string name = $"{subject}-api-facts";
         text.Append("---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ").Append(kind).Append("\nmetadata:\n  name: ").Append(name).Append(metadataNs).Append("\nrules:\n");
-        foreach (var group in rules.GroupBy(r => (r.Rule.ApiGroup, r.Rule.Resource, r.Name)))
+        foreach (var group in rules.GroupBy(r => (r.Rule.ApiGroup, r.Rule.Resource, Name: r.Rule.NamedByWorkload ? r.Name : null)))
         {
             text.Append("- apiGroups: [\"").Append(group.Key.ApiGroup).Append("\"]\n  resources: [\"").Append(group.Key.Resource).Append("\"]\n");
-            if (group.Key.Name is not null && group.First().Rule.NamedByWorkload)
+            if (group.Key.Name is not null)
             {
                 text.Append("  resourceNames: [\"").Append(group.Key.Name).Append("\"]\n");
             }
 
-            text.Append("  verbs: [").Append(string.Join(", ", group.Select(g => $"\"{g.Verb}\""))).Append("]\n");
+            text.Append("  verbs: [").Append(string.Join(", ", group.Select(g => $"\"{g.Verb}\"").Distinct())).Append("]\n");
         }
 
-        text.Append("---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ").Append(kind).Append("Binding\nmetadata:\n  name: ").Append(name).Append(metadataNs)
+        text.Append("---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ").Append(kind).Append("Binding\nmetadata:\n  name: ").Append(bindingName).Append(metadataNs)
             .Append("\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ").Append(kind).Append("\n  name: ").Append(name)
             .Append("\nsubjects:\n- kind: ServiceAccount\n  name: ").Append(subject).Append("\n  namespace: ").Append(@namespace).Append('\n');
     }
