@@ -144,6 +144,12 @@ internal sealed class ProjectRbac
                 {
                     if (binding.RoleRef is { } roleRef && roleRef.Kind == role.Kind && roleRef.Name == role.Name)
                     {
+                        if (binding.Kind == "ClusterRoleBinding" && binding.Subjects.Any(s => s.Kind == "ServiceAccount" && s.Name == account && s.Namespace is null))
+                        {
+                            // rule.go appliesToUser: no namespace on the subject and none on the binding matches no one.
+                            return $"{where}, but ClusterRoleBinding '{binding.Name}' ({At(bindingFile, binding.Line)}) names ServiceAccount '{account}' without a namespace, which a ClusterRoleBinding must give";
+                        }
+
                         return $"{where}, but {binding.Kind} '{binding.Name}' ({At(bindingFile, binding.Line)}) binds it to {Subjects(binding)}, not to ServiceAccount '{account}' of the workload's namespace"
                             + (request.ClusterScoped && binding.Kind == "RoleBinding" ? " (and a RoleBinding cannot grant cluster-scoped " + request.Resource + ")" : "");
                     }
@@ -304,7 +310,7 @@ internal sealed class ProjectRbac
 
                 if (need.NamedByWorkload && rule.ResourceNames.Length == 0)
                 {
-                    excess.Add("every " + need.Resource + " object, with no resourceNames (the reader needs only '" + workloadName + "')");
+                    excess.Add("all " + Describe(need) + ", with no resourceNames (the reader needs only '" + workloadName + "')");
                 }
 
                 if (grant.ClusterWide && !need.ClusterScoped)
