@@ -293,4 +293,27 @@ public sealed class ApiRbacAnalyzerTests
             .WithMessage(generated + " is out of date: no [FromDownward] class in this project generates it any more; delete it (a build that writes the manifests deletes it)"));
         await drift.RunAsync();
     }
+
+    [Fact]
+    public Task With_KubernetesApi_the_generated_account_is_judged_and_only_wider_is_reported()
+    {
+        // [KubernetesApi] makes PodBinding write the workload's RBAC (PB0300 keeps it current): the hand-written Role
+        // lacking 'watch' is not PB0509. Its pod runs as the declared ServiceAccount, whose extra grant is PB0510.
+        const string source = Facts + """
+
+            [DownwardBinding(ContainerName = "orders", WorkloadKind = WorkloadKind.Deployment, WorkloadName = "orders")]
+            [KubernetesApi(KubernetesApiMode.InCluster, ServiceAccountName = "orders-api")]
+            public partial class PodInfo
+            {
+                [FromDownward("metadata.name")] public string Name { get; init; } = "";
+            }
+            """;
+        string yaml = RbacYaml(roleRules: RoleRules.Replace("verbs: [get, watch]", "verbs: [get, list, watch]", StringComparison.Ordinal), roleSubject: "{kind: ServiceAccount, name: orders-api}");
+        return Verify(
+            source,
+            [("deploy/base/deployment.yaml", Deployment), (Rbac, RbacYaml(roleRules: RoleRules.Replace("verbs: [get, watch]", "verbs: [get]", StringComparison.Ordinal))), ("deploy/base/rbac-api.yaml", yaml.Replace("orders-facts", "orders-api", StringComparison.Ordinal).Replace("orders-nodes", "orders-api-nodes", StringComparison.Ordinal))],
+            new DiagnosticResult("PB0510", DiagnosticSeverity.Info).WithLocation(0).WithMessage(
+                "The RBAC bound to ServiceAccount 'orders-api' grants more than the [FromApi] members of Deployment orders need: "
+                + "Role 'orders-api' (deploy/base/rbac-api.yaml:12) grants 'list' on apps/deployments (the reader needs only get, watch)"));
+    }
 }
