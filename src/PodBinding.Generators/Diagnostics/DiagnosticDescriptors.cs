@@ -192,6 +192,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor KubernetesPackageMissing = Error(DiagnosticIds.KubernetesPackageMissing, Api, "[FromApi] needs PodBinding.Kubernetes",
         "'{0}' declares [FromApi] members, but the project does not reference PodBinding.Kubernetes, which reads them; add a reference to the PodBinding.Kubernetes package",
         "The generated code implements PodBinding.Kubernetes' IApiFactsBinding interface, and that package's connection reads the facts; without it nothing is generated for the class.");
+    public static readonly DiagnosticDescriptor RbacNarrower = Warning(DiagnosticIds.RbacNarrower, Api, "The project's RBAC grants less than the [FromApi] members need",
+        "'{0}' reads the API server as ServiceAccount '{1}', but the RBAC in the project's manifests does not grant {2}; the reader's requests would be denied (403); grant it with {3}",
+        "The Roles and bindings in the project's own YAML are evaluated as kube-apiserver's RBAC authorizer does (RuleAllows): each request of the [FromApi] reader (ApiAccessContract) must be allowed by a rule bound to the pod's ServiceAccount, in the right scope. A file the user wrote is never changed; the message carries the rules to add.");
+    public static readonly DiagnosticDescriptor RbacWider = Info(DiagnosticIds.RbacWider, Api, "The project's RBAC grants more than the [FromApi] members need",
+        "The RBAC bound to ServiceAccount '{1}' grants more than the [FromApi] members of {0} need: {2}",
+        "Least privilege: the reader gets single objects by name (get and a name-scoped watch), lists only pods by label, writes nothing, and reads nodes through the only cluster-wide rule; a rule beyond that on the same resources is access nothing in PodBinding uses.");
+    public static readonly DiagnosticDescriptor RbacMissing = Info(DiagnosticIds.RbacMissing, Api, "Nothing in the project's manifests grants the [FromApi] members' reads",
+        "'{0}' reads the API server as ServiceAccount '{1}' of {2}, but nothing in the project's manifests grants any of its requests, and PodBinding generates no RBAC for the workload without [KubernetesApi]; add {3}, or declare [KubernetesApi] on the workload's bound class so PodBinding writes the Role",
+        "The project's manifests define the workload but no Role or binding covers the reader's requests; unless the RBAC comes from elsewhere (a Helm chart, another repository), every read is denied at run time.");
 
     /// <summary>Every descriptor, one per ID in <see cref="DiagnosticIds"/> (a test checks that the table is total).</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
@@ -203,7 +212,8 @@ internal static class DiagnosticDescriptors
         ManifestDrift, WorkloadNotInManifests, NoProjectManifests,
         DetectorMissingFields, DetectorLabelFixedAtStart,
         InvalidKubernetesVersion, InvalidApiDeclaration, TokenNotMounted, RawApiRead, SkipTlsVerify,
-        ApiFactFromDownward, UnknownApiFact, WrongApiFactType, InvalidPeerSelector, KubernetesPackageMissing);
+        ApiFactFromDownward, UnknownApiFact, WrongApiFactType, InvalidPeerSelector, KubernetesPackageMissing,
+        RbacNarrower, RbacWider, RbacMissing);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(static d => d.Id, StringComparer.Ordinal);
 

@@ -62,4 +62,7 @@ internal static class DiagnosticIds
     public const string WrongApiFactType = "PB0506";
     public const string InvalidPeerSelector = "PB0507";
     public const string KubernetesPackageMissing = "PB0508";
+    public const string RbacNarrower = "PB0509";
+    public const string RbacWider = "PB0510";
+    public const string RbacMissing = "PB0511";
 }

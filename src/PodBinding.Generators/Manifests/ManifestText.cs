@@ -15,18 +15,22 @@ namespace PodBinding.Generators.Manifests;
 /// </summary>
 internal sealed class ManifestText
 {
-    public static readonly ManifestText Empty = new(false, ImmutableArray<PodSpecEntry>.Empty);
+    public static readonly ManifestText Empty = new(false, ImmutableArray<PodSpecEntry>.Empty, ImmutableArray<RbacEntry>.Empty);
 
-    private ManifestText(bool isGenerated, ImmutableArray<PodSpecEntry> podSpecs)
+    private ManifestText(bool isGenerated, ImmutableArray<PodSpecEntry> podSpecs, ImmutableArray<RbacEntry> rbac)
     {
         IsGenerated = isGenerated;
         PodSpecs = podSpecs;
+        Rbac = rbac;
     }
 
     /// <summary>The file starts with PodBinding's header line (a file the build writes).</summary>
     public bool IsGenerated { get; }
 
     public ImmutableArray<PodSpecEntry> PodSpecs { get; }
+
+    /// <summary>The Roles, ClusterRoles and their bindings (<c>rbac.authorization.k8s.io/v1</c>), in file order.</summary>
+    public ImmutableArray<RbacEntry> Rbac { get; }
 
     /// <summary>Never throws on bad input: anything that isn't (valid) YAML yields no pod specs.</summary>
     public static ManifestText Read(SourceText text, CancellationToken ct)
@@ -38,19 +42,20 @@ internal sealed class ManifestText
         // to parse as YAML its nodes mean nothing: skip it like any other non-manifest.
         if (content.IndexOf("{{", StringComparison.Ordinal) >= 0 && content.IndexOf("}}", StringComparison.Ordinal) >= 0)
         {
-            return generated ? new ManifestText(true, ImmutableArray<PodSpecEntry>.Empty) : Empty;
+            return generated ? new ManifestText(true, ImmutableArray<PodSpecEntry>.Empty, ImmutableArray<RbacEntry>.Empty) : Empty;
         }
 
         var specs = ImmutableArray.CreateBuilder<PodSpecEntry>();
+        var rbac = ImmutableArray.CreateBuilder<RbacEntry>();
         foreach (YamlTreeNode document in YamlTreeNode.ParseDocuments(content, ct))
         {
-            Collect(document, specs, depth: 0);
+            Collect(document, specs, rbac, depth: 0);
         }
 
-        return specs.Count == 0 && !generated ? Empty : new ManifestText(generated, specs.ToImmutable());
+        return specs.Count == 0 && rbac.Count == 0 && !generated ? Empty : new ManifestText(generated, specs.ToImmutable(), rbac.ToImmutable());
     }
 
-    private static void Collect(YamlTreeNode document, ImmutableArray<PodSpecEntry>.Builder specs, int depth)
+    private static void Collect(YamlTreeNode document, ImmutableArray<PodSpecEntry>.Builder specs, ImmutableArray<RbacEntry>.Builder rbac, int depth)
     {
         if (document.Entries is null)
         {
@@ -68,7 +73,7 @@ internal sealed class ManifestText
         {
             foreach (YamlTreeNode item in document.ItemsAt("items"))
             {
-                Collect(item, specs, depth + 1);
+                Collect(item, specs, rbac, depth + 1);
             }
 
             return;
@@ -76,9 +81,16 @@ internal sealed class ManifestText
 
         if (podSpec?.Entries is not null)
         {
-            specs.Add(PodSpecEntry.Read(workload, podSpec));
+            specs.Add(PodSpecEntry.Read(workload, podSpec, document["metadata"]?.ScalarAt("namespace")));
+        }
+        else if (kind is not null && document.ScalarAt("apiVersion") == RbacApiVersion
+            && RbacEntry.Read(kind, document, document.KeyNode("kind")?.Line ?? document.Line) is { } entry)
+        {
+            rbac.Add(entry);
         }
     }
+
+    private const string RbacApiVersion = "rbac.authorization.k8s.io/v1";
 
     private static YamlTreeNode? Walk(YamlTreeNode node, IReadOnlyList<string> path)
     {
@@ -96,9 +108,12 @@ internal sealed class ManifestText
 /// <summary>One pod spec (or a partial one, in a patch).</summary>
 /// <param name="Workload"><c>Kind/name</c> of the object it belongs to, or null for a bare fragment.</param>
 /// <param name="NoTokenLine">Zero-based line of <c>automountServiceAccountToken: false</c> in this spec, or -1.</param>
-internal sealed record PodSpecEntry(string? Workload, ImmutableArray<ContainerEntry> Containers, ImmutableArray<VolumeEntry> Volumes, int NoTokenLine = -1)
+/// <param name="ServiceAccount">The spec's <c>serviceAccountName</c> (or the deprecated <c>serviceAccount</c>), or null.</param>
+/// <param name="Namespace">The object's metadata.namespace, or null.</param>
+internal sealed record PodSpecEntry(string? Workload, ImmutableArray<ContainerEntry> Containers, ImmutableArray<VolumeEntry> Volumes, int NoTokenLine = -1,
+    string? ServiceAccount = null, string? Namespace = null)
 {
-    public static PodSpecEntry Read(string? workload, YamlTreeNode spec)
+    public static PodSpecEntry Read(string? workload, YamlTreeNode spec, string? ns = null)
     {
         var containers = ImmutableArray.CreateBuilder<ContainerEntry>();
         foreach (string list in ContainerLists)
@@ -126,7 +141,9 @@ internal sealed record PodSpecEntry(string? Workload, ImmutableArray<ContainerEn
             && spec.ScalarAt("automountServiceAccountToken") is "false" or "False" or "FALSE" or "no" or "No" or "NO" or "off" or "Off" or "OFF"
             ? key.Line
             : -1;
-        return new PodSpecEntry(workload, containers.ToImmutable(), volumes.ToImmutable(), noToken);
+        // The API server fills serviceAccountName from the deprecated serviceAccount when only that is set.
+        string? account = spec.ScalarAt("serviceAccountName") is { Length: > 0 } a ? a : spec.ScalarAt("serviceAccount") is { Length: > 0 } d ? d : null;
+        return new PodSpecEntry(workload, containers.ToImmutable(), volumes.ToImmutable(), noToken, account, string.IsNullOrEmpty(ns) ? null : ns);
     }
 
     private static readonly string[] ContainerLists = { "containers", "initContainers", "ephemeralContainers" };

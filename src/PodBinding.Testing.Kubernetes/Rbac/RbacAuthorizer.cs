@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using k8s.Models;
 using PodBinding.Testing.Kubernetes.ApiServer;
 using PodBinding.Testing.Kubernetes.Auth;
+using PodBinding.Shared;
 
 namespace PodBinding.Testing.Kubernetes.Rbac;
 
@@ -137,34 +138,11 @@ internal sealed class RbacAuthorizer
         return null;
     }
 
-    /// <summary>rbac.go <c>RuleAllows</c>.</summary>
-    internal static bool RuleAllows(RequestInfo request, V1PolicyRule rule)
-    {
-        if (!Matches(rule.Verbs, request.Verb))
-        {
-            return false;
-        }
-
-        if (!request.IsResourceRequest)
-        {
-            return rule.NonResourceURLs?.Any(url => url == "*" || url == request.Path
-                || (url.EndsWith('*') && request.Path.StartsWith(url[..^1], StringComparison.Ordinal))) == true;
-        }
-
-        return Matches(rule.ApiGroups, request.ApiGroup)
-            && ResourceMatches(rule.Resources, request.Resource, request.Subresource)
-            && (rule.ResourceNames is null || rule.ResourceNames.Count == 0 || (request.Name.Length > 0 && rule.ResourceNames.Contains(request.Name)));
-    }
-
-    private static bool Matches(IList<string>? values, string requested) =>
-        values is not null && values.Any(v => v == "*" || v == requested);
-
-    private static bool ResourceMatches(IList<string>? resources, string resource, string subresource)
-    {
-        string combined = subresource.Length == 0 ? resource : $"{resource}/{subresource}";
-        return resources is not null && resources.Any(r => r == "*" || r == combined
-            || (subresource.Length > 0 && r == "*/" + subresource));
-    }
+    /// <summary>rbac.go <c>RuleAllows</c>, through the shared <see cref="RbacRuleMatch"/> the analyzers use too.</summary>
+    internal static bool RuleAllows(RequestInfo request, V1PolicyRule rule) =>
+        request.IsResourceRequest
+            ? RbacRuleMatch.Allows(rule.Verbs, rule.ApiGroups, rule.Resources, rule.ResourceNames, request.Verb, request.ApiGroup, request.Resource, request.Subresource, request.Name)
+            : RbacRuleMatch.AllowsNonResource(rule.Verbs, rule.NonResourceURLs, request.Verb, request.Path);
 
     /// <summary>rule.go <c>appliesToUser</c>: a ServiceAccount subject without a namespace means the binding's.</summary>
     private static bool AppliesTo(ServiceAccountIdentity user, Rbacv1Subject subject, string bindingNamespace) => subject.Kind switch
