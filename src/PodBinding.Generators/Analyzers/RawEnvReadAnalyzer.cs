@@ -105,8 +105,11 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        BoundClass[] classes = bound.Get(ct);
+        IEnumerable<EnvBinding> all = read.IgnoreCase ? index.EnvIgnoreCase(read.EnvVar) : index.Env(read.EnvVar);
+        List<EnvBinding> candidates = Scope(all, classes, index);
         EnvBinding? binding = null;
-        foreach (EnvBinding candidate in read.IgnoreCase ? index.EnvIgnoreCase(read.EnvVar) : index.Env(read.EnvVar))
+        foreach (EnvBinding candidate in candidates)
         {
             if (candidate.Entry.IsMutableMetadata || candidate.Entry.IsResizableResource)
             {
@@ -129,7 +132,6 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
         properties[DiagnosticProperties.EnvVar] = entry.Name;
         properties[DiagnosticProperties.FieldPath] = entry.FieldPath;
         properties[DiagnosticProperties.Resource] = entry.Resource;
-        BoundClass[] classes = bound.Get(ct);
         if (FindMember(classes, entry, binding.Container, read.ResultType) is { } match)
         {
             properties[DiagnosticProperties.BoundType] = match.Type.Plan.FullName;
@@ -143,7 +145,93 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
             properties[DiagnosticProperties.NewMember] = NewMemberName(host.Type, entry.Name);
         }
 
-        report(Diagnostic.Create(DiagnosticDescriptors.RawEnvRead, operation.Syntax.GetLocation(), properties.ToImmutable(), entry.Name, (entry.FieldPath ?? entry.Resource)!, binding.Where, when));
+        report(Diagnostic.Create(DiagnosticDescriptors.RawEnvRead, operation.Syntax.GetLocation(), properties.ToImmutable(),
+            entry.Name, (entry.FieldPath ?? entry.Resource)!, binding.Describe(), Elsewhere(binding, candidates), when));
+    }
+
+    /// <summary>
+    /// The entries that can be the env of the code being compiled. With no bound class, every manifest's (the project
+    /// says nothing about where it runs). Otherwise only the containers the project's bound classes name, in the
+    /// workloads they patch (any workload for a class that names none; a bare pod-spec fragment belongs to no workload
+    /// and so to every class): a deploy/ folder holding several services then leaves the other services' env alone.
+    /// When no bound class names a container any manifest has (a guessed or mistyped name, reported as PB0009/PB0020),
+    /// scoping would hide everything, so every entry counts as before.
+    /// </summary>
+    private static List<EnvBinding> Scope(IEnumerable<EnvBinding> all, BoundClass[] classes, ManifestIndex index)
+    {
+        var everything = new List<EnvBinding>(all);
+        if (classes.Length == 0 || everything.Count == 0 || !AnyClassMatchesAContainer(classes, index))
+        {
+            return everything;
+        }
+
+        var scoped = new List<EnvBinding>(everything.Count);
+        foreach (EnvBinding binding in everything)
+        {
+            foreach (BoundClass bound in classes)
+            {
+                if (Belongs(binding.Workload, binding.Container, bound.Plan))
+                {
+                    scoped.Add(binding);
+                    break;
+                }
+            }
+        }
+
+        return scoped;
+    }
+
+    private static bool AnyClassMatchesAContainer(BoundClass[] classes, ManifestIndex index)
+    {
+        foreach (ManifestFile file in index.Files)
+        {
+            foreach (PodSpecEntry spec in file.Text.PodSpecs)
+            {
+                foreach (ContainerEntry container in spec.Containers)
+                {
+                    foreach (BoundClass bound in classes)
+                    {
+                        if (Belongs(spec.Workload, container.Name, bound.Plan))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether container <paramref name="container"/> of <paramref name="workload"/> is the one <paramref name="plan"/> binds.</summary>
+    private static bool Belongs(string? workload, string container, BindingPlan plan)
+    {
+        if (container != plan.ContainerName)
+        {
+            return false;
+        }
+
+        if (workload is null || !plan.HasPatch || WorkloadKinds.FromValue(plan.WorkloadKind) is not { } kind)
+        {
+            return true;
+        }
+
+        return workload == kind.Kind + "/" + plan.WorkloadName;
+    }
+
+    /// <summary>" (container 'x' of Deployment/y at f:12 sets it from metadata.name instead)" for each in-scope entry that maps the name differently, or "".</summary>
+    private static string Elsewhere(EnvBinding chosen, List<EnvBinding> candidates)
+    {
+        List<string>? others = null;
+        foreach (EnvBinding other in candidates)
+        {
+            if (!ReferenceEquals(other, chosen) && !other.SameMapping(chosen))
+            {
+                (others ??= new List<string>()).Add(other.Describe() + " sets it from " + (other.Entry.FieldPath ?? other.Entry.Resource) + " instead");
+            }
+        }
+
+        return others is null ? "" : " (" + string.Join("; ", others) + ")";
     }
 
     /// <summary>A volume member of a bound class that reads the same field (and divisor), with a type the read can take.</summary>

@@ -129,7 +129,7 @@ internal static class DiagnosticDescriptors
         "'{0}' changes with in-place pod resize, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume) if the pod may be resized",
         "cpu and memory can change with in-place pod resize, but env vars keep the value from container start.");
     public static readonly DiagnosticDescriptor RawEnvRead = Warning(DiagnosticIds.RawEnvRead, Staleness, "Label or annotation read from an environment variable goes stale",
-        "{0} is set from {1} in {2} and keeps its start-up value {3}; read the live value from the downward API volume instead",
+        "{0} is set from {1} by {2}{3} and keeps its start-up value {4}; read the live value from the downward API volume instead",
         "A manifest sets this env var from a label, an annotation or a resizable resource, so reading it returns the value from container start.");
     public static readonly DiagnosticDescriptor SubPathMount = Warning(DiagnosticIds.SubPathMount, Staleness, "Downward API volume mounted with subPath never updates",
         "Container '{0}' mounts the downward API volume '{1}' through {2}: such a mount is a bind mount taken once and never updates, so label, annotation and resource changes never reach the file; mount the whole volume at a directory without {2} and read the file inside it",
