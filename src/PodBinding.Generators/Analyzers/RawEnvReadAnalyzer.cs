@@ -46,7 +46,11 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
             Compilation compilation = start.Compilation;
             INamedTypeSymbol? attribute = compilation.GetTypeByMetadataName(AttributeContract.FromDownwardAttribute);
             GeneratorOptions options = GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName);
-            var bound = new Once<BoundClass[]>(ct => attribute is null ? Array.Empty<BoundClass>() : BindingIndex.For(compilation, attribute, options).Classes(ct));
+            var bound = new Once<Project>(ct =>
+            {
+                BoundClass[] classes = attribute is null ? Array.Empty<BoundClass>() : BindingIndex.For(compilation, attribute, options).Classes(ct);
+                return new Project(classes, classes.Length > 0 && AnyClassMatchesAContainer(classes, index));
+            });
 
             // A syntax prefilter instead of an operation action: an operation action makes Roslyn build the operation
             // tree of every method body (+16 % compile time when no other analyzer needs them, docs/performance.md);
@@ -98,16 +102,33 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
         _ => false,
     };
 
-    private static void Analyze(IOperation operation, Action<Diagnostic> report, Symbols symbols, ManifestIndex index, Once<BoundClass[]> bound, System.Threading.CancellationToken ct)
+    private static void Analyze(IOperation operation, Action<Diagnostic> report, Symbols symbols, ManifestIndex index, Once<Project> bound, System.Threading.CancellationToken ct)
     {
         if (Read(operation, symbols) is not { } read)
         {
             return;
         }
 
-        BoundClass[] classes = bound.Get(ct);
-        IEnumerable<EnvBinding> all = read.IgnoreCase ? index.EnvIgnoreCase(read.EnvVar) : index.Env(read.EnvVar);
-        List<EnvBinding> candidates = Scope(all, classes, index);
+        List<EnvBinding>? candidates = null;
+        bool anyStale = false;
+        foreach (EnvBinding candidate in read.IgnoreCase ? index.EnvIgnoreCase(read.EnvVar) : index.Env(read.EnvVar))
+        {
+            (candidates ??= new List<EnvBinding>()).Add(candidate);
+            anyStale |= candidate.Entry.IsMutableMetadata || candidate.Entry.IsResizableResource;
+        }
+
+        if (candidates is null || !anyStale)
+        {
+            return; // before asking for the bound classes: most reads name no env var that a manifest sets from a stale field
+        }
+
+        Project project = bound.Get(ct);
+        BoundClass[] classes = project.Classes;
+        if (project.Scoped)
+        {
+            candidates = Scope(candidates, classes);
+        }
+
         EnvBinding? binding = null;
         foreach (EnvBinding candidate in candidates)
         {
@@ -157,14 +178,8 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
     /// When no bound class names a container any manifest has (a guessed or mistyped name, reported as PB0009/PB0020),
     /// scoping would hide everything, so every entry counts as before.
     /// </summary>
-    private static List<EnvBinding> Scope(IEnumerable<EnvBinding> all, BoundClass[] classes, ManifestIndex index)
+    private static List<EnvBinding> Scope(List<EnvBinding> everything, BoundClass[] classes)
     {
-        var everything = new List<EnvBinding>(all);
-        if (classes.Length == 0 || everything.Count == 0 || !AnyClassMatchesAContainer(classes, index))
-        {
-            return everything;
-        }
-
         var scoped = new List<EnvBinding>(everything.Count);
         foreach (EnvBinding binding in everything)
         {
@@ -424,6 +439,9 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
 
     /// <param name="ResultType">For <c>GetValue&lt;T&gt;</c>: T; null for the string-returning reads.</param>
     private sealed record RawRead(string EnvVar, bool IgnoreCase, ITypeSymbol? ResultType);
+
+    /// <summary>The project's bound classes, and whether they scope the env entries (<see cref="Scope"/>): computed on the first read that matches.</summary>
+    private sealed record Project(BoundClass[] Classes, bool Scoped);
 
     /// <summary>Symbols resolved once per compilation; the configuration ones are null when the package isn't referenced.</summary>
     private sealed class Symbols
