@@ -196,10 +196,16 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
         return scoped;
     }
 
+    /// <summary>Whether some bound class names a container of the user's own manifests (PodBinding's files always name it).</summary>
     private static bool AnyClassMatchesAContainer(BoundClass[] classes, ManifestIndex index)
     {
         foreach (ManifestFile file in index.Files)
         {
+            if (file.Text.IsGenerated)
+            {
+                continue;
+            }
+
             foreach (PodSpecEntry spec in file.Text.PodSpecs)
             {
                 foreach (ContainerEntry container in spec.Containers)
