@@ -14,7 +14,7 @@ using PodBinding.Generators.Diagnostics;
 namespace PodBinding.CodeFixes;
 
 /// <summary>
-/// PB0101: declares the property with the type the analyzer suggests. The type arrives fully qualified; the fix adds
+/// PB0101 and PB0023: declares the property with the type the analyzer suggests. The type arrives fully qualified; the fix adds
 /// the using directive and simplifies, like Roslyn's own fixes.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ChangeTypeCodeFix)), Shared]
@@ -23,7 +23,7 @@ public sealed class ChangeTypeCodeFix : CodeFixProvider
     public const string EquivalenceKey = "PodBinding.ChangeType";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.WrongType);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.WrongType, DiagnosticIds.IntWithoutLimit);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => FixAll;

@@ -356,6 +356,6 @@ public class CodeFixTests
         // Every fixable ID is fixed by exactly one provider.
         string[] ids = providers.SelectMany(p => p.FixableDiagnosticIds).ToArray();
         Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
-        Assert.Equal(new[] { "PB0002", "PB0006", "PB0007", "PB0100", "PB0101", "PB0103", "PB0105", "PB0200", "PB0201", "PB0202", "PB0300", "PB0400", "PB0503", "PB0504" }, ids.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "PB0002", "PB0006", "PB0007", "PB0023", "PB0100", "PB0101", "PB0103", "PB0105", "PB0200", "PB0201", "PB0202", "PB0300", "PB0400", "PB0503", "PB0504" }, ids.Order(StringComparer.Ordinal));
     }
 }

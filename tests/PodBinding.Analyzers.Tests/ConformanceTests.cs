@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using PodBinding.Analyzers.Tests.Helpers;
+using PodBinding.Generators;
+using PodBinding.Generators.Catalog;
 
 namespace PodBinding.Analyzers.Tests;
 
@@ -17,8 +19,16 @@ public enum Kubernetes
 /// One attribute pushed through the analyzer. <paramref name="Expected"/> is the only PodBinding diagnostic the member
 /// may get (null: none). <paramref name="Stricter"/> says why PodBinding deliberately rejects what Kubernetes accepts.
 /// </summary>
-/// <paramref name="Target"/> is the PodBindingKubernetesVersion of a version-dependent row (null: the default, 1.30).
-public sealed record ConformanceCase(string Name, string Arguments, string Type, Kubernetes Kubernetes, string? Expected, string? Stricter = null, string? Target = null);
+/// <paramref name="Target"/> is the PodBindingKubernetesVersion of a version-dependent row (null: the default, 1.30), and
+/// <paramref name="Gate"/> the <c>KubernetesVersions</c> fact the row tests on one side of.
+public sealed record ConformanceCase(string Name, string Arguments, string Type, Kubernetes Kubernetes, string? Expected, string? Stricter = null, string? Target = null, string? Gate = null);
+
+/// <summary>
+/// A version-dependent choice the generator makes in the YAML (not a diagnostic), at one target: the API ambassador's
+/// container list and kubectl image. <paramref name="Expected"/> are texts the ambassador patch must contain,
+/// <paramref name="Absent"/> one it must not.
+/// </summary>
+public sealed record VersionRow(string Name, string Gate, string Target, string[] Expected, string? Absent = null);
 
 /// <summary>
 /// The table-driven conformance test: field paths (both channels), subscripts, resources, divisors, env var names and
@@ -209,10 +219,22 @@ public class ConformanceTests
             Add($"env var '{name}'", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.Accepts, null);
         }
 
+        // 1.31: below the on-by-default release (1.32); 1.32: at it; 1.34: GA.
+        const string relaxed = nameof(KubernetesVersions.RelaxedEnvVarNames);
         foreach (string name in new[] { "1abc", "..a", ".", "a b", "* +,-./0123456789", "0 a", "a:b" })
         {
-            cases.Add(new ConformanceCase($"relaxed env var '{name}' at 1.31", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.ApiServerRejects, "PB0010", Target: "1.31"));
-            cases.Add(new ConformanceCase($"relaxed env var '{name}' at 1.34", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.Accepts, "PB0011", Target: "1.34"));
+            cases.Add(new ConformanceCase($"relaxed env var '{name}' at 1.31", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.ApiServerRejects, "PB0010", Target: "1.31", Gate: relaxed));
+            cases.Add(new ConformanceCase($"relaxed env var '{name}' at 1.32", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.Accepts, "PB0011", Target: "1.32", Gate: relaxed));
+            cases.Add(new ConformanceCase($"relaxed env var '{name}' at 1.34", $"{Lit("metadata.name")}, EnvVar = {Lit(name)}", "string?", Kubernetes.Accepts, "PB0011", Target: "1.34", Gate: relaxed));
+        }
+
+        // In-place resize (on by default from 1.33) is deliberately not a gate: cpu and memory read at container start are
+        // reported at every target (a cluster is upgraded under a running app), so both sides give the same verdict.
+        const string resize = nameof(KubernetesVersions.InPlaceResize);
+        foreach (string target in new[] { "1.32", "1.33" })
+        {
+            cases.Add(new ConformanceCase($"env resource limits.memory at {target} (resize not gated)", $"{Lit("limits.memory")}, {Env}, Divisor = \"1Mi\"", "long", Kubernetes.Accepts, "PB0201", Target: target, Gate: resize));
+            cases.Add(new ConformanceCase($"env resource requests.cpu at {target} (resize not gated)", $"{Lit("requests.cpu")}, {Env}, Divisor = \"1m\"", "int", Kubernetes.Accepts, "PB0201", Target: target, Gate: resize));
         }
 
         foreach (string name in new[] { "a=b", "=abc", "a=", "café", "a\tb", "a\u007fb", "" })
@@ -239,6 +261,112 @@ public class ConformanceTests
 
         return cases;
     }
+
+    /// <summary>
+    /// The generated YAML's version-dependent choices, one row below and one at or above each version. Native sidecars:
+    /// below 1.29 the SidecarContainers gate is off by default and the API server drops an init container's
+    /// <c>restartPolicy</c>, so a proxy that never exits would hold the pod in Init: a regular container instead. kubectl:
+    /// one minor above the target (kubectl is supported within one minor of the API server), never below the first
+    /// published image (1.28), which is still one minor above a 1.27 target.
+    /// </summary>
+    public static IReadOnlyList<VersionRow> VersionRows { get; } = new[]
+    {
+        new VersionRow("native sidecars at 1.28", nameof(KubernetesVersions.NativeSidecars), "1.28", ["      containers:\n      - name: kube-api-ambassador\n"], Absent: "restartPolicy: Always"),
+        new VersionRow("native sidecars at 1.29", nameof(KubernetesVersions.NativeSidecars), "1.29", ["      initContainers:\n      - name: kube-api-ambassador\n", "restartPolicy: Always"]),
+        new VersionRow("kubectl image at 1.27", nameof(KubernetesVersions.FirstKubectlImage), "1.27", ["image: \"registry.k8s.io/kubectl:v1.28.0\""]),
+        new VersionRow("kubectl image at 1.28", nameof(KubernetesVersions.FirstKubectlImage), "1.28", ["image: \"registry.k8s.io/kubectl:v1.29.0\""]),
+        new VersionRow("kubectl image at 1.33", nameof(KubernetesVersions.FirstKubectlImage), "1.33", ["image: \"registry.k8s.io/kubectl:v1.34.3\""]),
+    };
+
+    public static TheoryData<string> VersionRowNames { get; } = new(VersionRows.Select(r => r.Name));
+
+    [Theory]
+    [MemberData(nameof(VersionRowNames))]
+    public void The_generated_yaml_follows_the_target(string name)
+    {
+        VersionRow row = VersionRows.Single(r => r.Name == name);
+        string patch = AmbassadorPatch(row.Target);
+        foreach (string expected in row.Expected)
+        {
+            Assert.Contains(expected, patch, StringComparison.Ordinal);
+        }
+
+        if (row.Absent is not null)
+        {
+            Assert.DoesNotContain(row.Absent, patch, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// The catalog's versions that no rule reads as a gate, each with why. Any other <c>KubernetesVersion</c> in
+    /// <c>KubernetesVersions</c> is a gate and must have rows on both sides of it, so a new version-dependent rule
+    /// cannot land without conformance rows.
+    /// </summary>
+    private static readonly Dictionary<string, string> NotGates = new(StringComparer.Ordinal)
+    {
+        [nameof(KubernetesVersions.Default)] = "the target when the project sets none, not a feature",
+        [nameof(KubernetesVersions.NativeSidecarsGA)] = "named in docs and messages; the rule uses the on-by-default release",
+        [nameof(KubernetesVersions.RelaxedEnvVarNamesGA)] = "named in PB0010's message; the rule uses the on-by-default release",
+        [nameof(KubernetesVersions.SelfSubjectReviewGA)] = "runtime only (KubernetesConnection.WhoAmIAsync): no build-time rule reads it",
+    };
+
+    [Fact]
+    public void Every_version_a_rule_reads_has_rows_below_and_at_or_above_it()
+    {
+        var versions = typeof(KubernetesVersions).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(KubernetesVersion))
+            .ToDictionary(f => f.Name, f => (KubernetesVersion)f.GetValue(null)!, StringComparer.Ordinal);
+        Assert.All(NotGates.Keys, name => Assert.Contains(name, versions.Keys));
+
+        var targets = Cases.Where(c => c.Gate is not null).Select(c => (c.Gate!, c.Target!))
+            .Concat(VersionRows.Select(r => (r.Gate, r.Target)))
+            .ToList();
+        foreach ((string gate, KubernetesVersion version) in versions.Where(v => !NotGates.ContainsKey(v.Key)))
+        {
+            KubernetesVersion[] rows = targets.Where(t => t.Item1 == gate).Select(t => Parse(t.Item2)).ToArray();
+            Assert.True(rows.Any(t => !t.AtLeast(version)), $"{gate} ({version}) has no conformance row below it");
+            Assert.True(rows.Any(t => t.AtLeast(version)), $"{gate} ({version}) has no conformance row at or above it");
+        }
+
+        // Not gated on purpose: the rows on either side of in-place resize must agree.
+        ConformanceCase[] resize = Cases.Where(c => c.Gate == nameof(KubernetesVersions.InPlaceResize)).ToArray();
+        Assert.All(resize, c => Assert.Equal("PB0201", c.Expected));
+    }
+
+    private static KubernetesVersion Parse(string target) =>
+        KubernetesVersions.TryParse(target, out KubernetesVersion version) ? version : throw new InvalidOperationException($"Bad target {target}");
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Patches = new(StringComparer.Ordinal);
+
+    /// <summary>Runs the generator on a class with the ambassador mode at <paramref name="target"/>; the ambassador's patch YAML.</summary>
+    private static string AmbassadorPatch(string target) => Patches.GetOrAdd(target, static t =>
+    {
+        CSharpCompilation compilation = AnalyzerRunner.Compile([("/cases/Api.cs", """
+            using PodBinding;
+            namespace Conformance;
+            [DownwardBinding(ContainerName = "app", WorkloadKind = WorkloadKind.Deployment, WorkloadName = "app")]
+            [KubernetesApi(KubernetesApiMode.Ambassador)]
+            public partial class ApiPod
+            {
+                [FromDownward("metadata.name")] public required string Name { get; init; }
+            }
+            """)]);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new PodBindingGenerator().AsSourceGenerator()],
+            parseOptions: AnalyzerRunner.ParseOptions,
+            optionsProvider: AnalyzerRunner.WithProperties(new Dictionary<string, string> { ["PodBindingKubernetesVersion"] = t }).AnalyzerConfigOptionsProvider);
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        foreach (AttributeData attribute in output.Assembly.GetAttributes())
+        {
+            if (attribute.ConstructorArguments is [{ Value: string key }, { Value: string value }]
+                && key == PodBinding.Shared.ManifestContract.KeyPrefix + "kubernetes-api/ambassador/api-pod.patch.yaml")
+            {
+                return value;
+            }
+        }
+
+        throw new InvalidOperationException("The generator wrote no ambassador patch for target " + t);
+    });
 
     private static string Lit(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 

@@ -34,7 +34,7 @@ public sealed class InRepoAnalyzerTests : IDisposable
         CommandResult build = DotNet.Build(project, "build");
 
         Assert.True(build.Succeeded, build.ToString());
-        Assert.Contains("warning PB0202: POD_TIER is set from metadata.labels['tier'] in k8s/base/deployment.yaml:13 ", build.Output, StringComparison.Ordinal);
+        Assert.Contains("warning PB0202: POD_TIER is set from metadata.labels['tier'] by container 'orders' of Deployment/orders at k8s/base/deployment.yaml:13 ", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("AD0001", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("CS8784", build.Output, StringComparison.Ordinal);
     }

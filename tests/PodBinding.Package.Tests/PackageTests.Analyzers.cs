@@ -50,6 +50,6 @@ public sealed partial class PackageTests
         Assert.DoesNotContain("CS8784", build.Output, StringComparison.Ordinal); // an analyzer dependency that failed to load
     }
 
-    [GeneratedRegex(@"Program\.cs\(\d+,\d+\): warning PB0202: POD_TIER is set from metadata\.labels\['tier'\] in deploy/base/deployment\.yaml:13 ")]
+    [GeneratedRegex(@"Program\.cs\(\d+,\d+\): warning PB0202: POD_TIER is set from metadata\.labels\['tier'\] by container 'orders' of Deployment/orders at deploy/base/deployment\.yaml:13 ")]
     internal static partial Regex RawEnvReadWarning();
 }

@@ -46,6 +46,7 @@ public sealed class BindingAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ContainerNotInWorkload,
         DiagnosticDescriptors.MountPathTaken,
         DiagnosticDescriptors.MountShadowsServiceAccount,
+        DiagnosticDescriptors.IntWithoutLimit,
         DiagnosticDescriptors.WorkloadNotInManifests,
         DiagnosticDescriptors.NoProjectManifests,
         DiagnosticDescriptors.IgnoredChannelName,

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PodBinding.Generators.Catalog;
@@ -20,6 +21,9 @@ namespace PodBinding.Generators.Analyzers;
 /// a container with no image (<c>validateContainers</c>: image is required).</item>
 /// <item>PB0021: the container already mounts another volume at the mount path. Mounts merge by <c>mountPath</c>
 /// (the patch merge key of <c>VolumeMount</c> in <c>k8s.io/api/core/v1/types.go</c>), so that mount is replaced.</item>
+/// <item>PB0023: an <c>int</c> member reads <c>limits.memory</c>/<c>limits.ephemeral-storage</c> with a small divisor
+/// and the container sets no such limit: the kubelet then reports the node's allocatable amount
+/// (<c>defaultPodLimitsForDownwardAPI</c> in <c>pkg/kubelet/kubelet_resources.go</c>), which can overflow an int.</item>
 /// <item>PB0301 (Info): the workload is in none of the files read.</item>
 /// </list>
 /// Checked by the binding analyzer on each plan it reports.
@@ -70,10 +74,16 @@ internal sealed class HandWrittenWorkloads
         return new HandWrittenWorkloads(workloads, files);
     }
 
-    /// <summary>Reports PB0018, PB0020, PB0021 and PB0301 on <paramref name="type"/> for the workload its patch targets.</summary>
+    /// <summary>Reports PB0018, PB0020, PB0021, PB0023 and PB0301 on <paramref name="type"/> for the workload its patch targets.</summary>
     public void Report(BindingPlan plan, INamedTypeSymbol type, Action<Diagnostic> report)
     {
-        if (FileCount == 0 || !plan.HasPatch || plan.HasClassError || WorkloadKinds.FromValue(plan.WorkloadKind) is not { } kind)
+        if (FileCount == 0 || plan.HasClassError)
+        {
+            return;
+        }
+
+        ReportIntWithoutLimit(plan, type, report);
+        if (!plan.HasPatch || WorkloadKinds.FromValue(plan.WorkloadKind) is not { } kind)
         {
             return;
         }
@@ -135,6 +145,80 @@ internal sealed class HandWrittenWorkloads
                         plan.FullName, plan.VolumeName, plan.MountPath, plan.ContainerName, workload, At(file, mount.Line), mount.VolumeName));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// PB0023 for each int member reading a limit that defaults to node allocatable with a divisor too small for that:
+    /// when every container of that name (in the patched workload, or in any workload for a class that patches none)
+    /// sets no such limit. No container of that name found: nothing to say (PB0020 covers a missing container).
+    /// </summary>
+    private void ReportIntWithoutLimit(BindingPlan plan, INamedTypeSymbol type, Action<Diagnostic> report)
+    {
+        string? workload = plan.HasPatch && WorkloadKinds.FromValue(plan.WorkloadKind) is { } kind ? kind.Kind + "/" + plan.WorkloadName : null;
+        foreach (PlannedMember member in plan.Members)
+        {
+            if (member.Kind != ClrKind.Int32 || member.Resource is not { } resource || !FieldCatalog.DefaultsToNodeAllocatable(resource)
+                || !FieldCatalog.IntMayOverflow(member.Divisor))
+            {
+                continue;
+            }
+
+            string containerName = member.ContainerName ?? plan.ContainerName;
+            string limit = resource.Substring("limits.".Length);
+            (ManifestFile File, string Workload, ContainerEntry Container)? first = null;
+            bool limited = false;
+            foreach (KeyValuePair<string, List<(ManifestFile File, PodSpecEntry Spec)>> entry in _byWorkload)
+            {
+                if (workload is not null && entry.Key != workload)
+                {
+                    continue;
+                }
+
+                // Pod-level limits (PodLevelResources) are what an unset container limit falls back to before node
+                // allocatable; any file of the workload may set them (a base and its patches are one pod spec).
+                bool podLimited = false;
+                foreach ((ManifestFile _, PodSpecEntry spec) in entry.Value)
+                {
+                    podLimited |= spec.HasPodLimit(limit);
+                }
+
+                foreach ((ManifestFile file, PodSpecEntry spec) in entry.Value)
+                {
+                    foreach (ContainerEntry container in spec.Containers)
+                    {
+                        if (container.Name == containerName)
+                        {
+                            first ??= (file, entry.Key, container);
+                            limited |= podLimited || container.HasLimit(limit);
+                        }
+                    }
+                }
+            }
+
+            if (first is not { } found || limited)
+            {
+                continue;
+            }
+
+            Location location = type.Locations[0];
+            foreach (ISymbol symbol in type.GetMembers(member.MemberName))
+            {
+                if (symbol is IPropertySymbol property)
+                {
+                    location = property.Locations[0];
+                    break;
+                }
+            }
+
+            ImmutableDictionary<string, string?> properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.MemberName, member.MemberName)
+                .Add(DiagnosticProperties.SuggestedType, member.IsNullable ? "long?" : "long");
+            string divisor = string.IsNullOrEmpty(member.Divisor) ? "1" : member.Divisor!;
+            report(Diagnostic.Create(DiagnosticDescriptors.IntWithoutLimit, location, properties,
+                plan.FullName + "." + member.MemberName, resource, divisor,
+                "container '" + containerName + "' of " + found.Workload + " (" + At(found.File, found.Container.Line) + ")",
+                limit, FieldCatalog.IntCapacity(divisor)));
         }
     }
 

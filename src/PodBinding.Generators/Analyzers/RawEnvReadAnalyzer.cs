@@ -46,7 +46,11 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
             Compilation compilation = start.Compilation;
             INamedTypeSymbol? attribute = compilation.GetTypeByMetadataName(AttributeContract.FromDownwardAttribute);
             GeneratorOptions options = GeneratorOptions.From(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName);
-            var bound = new Once<BoundClass[]>(ct => attribute is null ? Array.Empty<BoundClass>() : BindingIndex.For(compilation, attribute, options).Classes(ct));
+            var bound = new Once<Project>(ct =>
+            {
+                BoundClass[] classes = attribute is null ? Array.Empty<BoundClass>() : BindingIndex.For(compilation, attribute, options).Classes(ct);
+                return new Project(classes, classes.Length > 0 && AnyClassMatchesAContainer(classes, index));
+            });
 
             // A syntax prefilter instead of an operation action: an operation action makes Roslyn build the operation
             // tree of every method body (+16 % compile time when no other analyzer needs them, docs/performance.md);
@@ -98,15 +102,35 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
         _ => false,
     };
 
-    private static void Analyze(IOperation operation, Action<Diagnostic> report, Symbols symbols, ManifestIndex index, Once<BoundClass[]> bound, System.Threading.CancellationToken ct)
+    private static void Analyze(IOperation operation, Action<Diagnostic> report, Symbols symbols, ManifestIndex index, Once<Project> bound, System.Threading.CancellationToken ct)
     {
         if (Read(operation, symbols) is not { } read)
         {
             return;
         }
 
-        EnvBinding? binding = null;
+        List<EnvBinding>? candidates = null;
+        bool anyStale = false;
         foreach (EnvBinding candidate in read.IgnoreCase ? index.EnvIgnoreCase(read.EnvVar) : index.Env(read.EnvVar))
+        {
+            (candidates ??= new List<EnvBinding>()).Add(candidate);
+            anyStale |= candidate.Entry.IsMutableMetadata || candidate.Entry.IsResizableResource;
+        }
+
+        if (candidates is null || !anyStale)
+        {
+            return; // before asking for the bound classes: most reads name no env var that a manifest sets from a stale field
+        }
+
+        Project project = bound.Get(ct);
+        BoundClass[] classes = project.Classes;
+        if (project.Scoped)
+        {
+            candidates = Scope(candidates, classes);
+        }
+
+        EnvBinding? binding = null;
+        foreach (EnvBinding candidate in candidates)
         {
             if (candidate.Entry.IsMutableMetadata || candidate.Entry.IsResizableResource)
             {
@@ -129,7 +153,6 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
         properties[DiagnosticProperties.EnvVar] = entry.Name;
         properties[DiagnosticProperties.FieldPath] = entry.FieldPath;
         properties[DiagnosticProperties.Resource] = entry.Resource;
-        BoundClass[] classes = bound.Get(ct);
         if (FindMember(classes, entry, binding.Container, read.ResultType) is { } match)
         {
             properties[DiagnosticProperties.BoundType] = match.Type.Plan.FullName;
@@ -143,7 +166,93 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
             properties[DiagnosticProperties.NewMember] = NewMemberName(host.Type, entry.Name);
         }
 
-        report(Diagnostic.Create(DiagnosticDescriptors.RawEnvRead, operation.Syntax.GetLocation(), properties.ToImmutable(), entry.Name, (entry.FieldPath ?? entry.Resource)!, binding.Where, when));
+        report(Diagnostic.Create(DiagnosticDescriptors.RawEnvRead, operation.Syntax.GetLocation(), properties.ToImmutable(),
+            entry.Name, (entry.FieldPath ?? entry.Resource)!, binding.Describe(), Elsewhere(binding, candidates), when));
+    }
+
+    /// <summary>
+    /// The entries that can be the env of the code being compiled. With no bound class, every manifest's (the project
+    /// says nothing about where it runs). Otherwise only the containers the project's bound classes name, in the
+    /// workloads they patch (any workload for a class that names none; a bare pod-spec fragment belongs to no workload
+    /// and so to every class): a deploy/ folder holding several services then leaves the other services' env alone.
+    /// When no bound class names a container any manifest has (a guessed or mistyped name, reported as PB0009/PB0020),
+    /// scoping would hide everything, so every entry counts as before.
+    /// </summary>
+    private static List<EnvBinding> Scope(List<EnvBinding> everything, BoundClass[] classes)
+    {
+        var scoped = new List<EnvBinding>(everything.Count);
+        foreach (EnvBinding binding in everything)
+        {
+            foreach (BoundClass bound in classes)
+            {
+                if (Belongs(binding.Workload, binding.Container, bound.Plan))
+                {
+                    scoped.Add(binding);
+                    break;
+                }
+            }
+        }
+
+        return scoped;
+    }
+
+    /// <summary>Whether some bound class names a container of the user's own manifests (PodBinding's files always name it).</summary>
+    private static bool AnyClassMatchesAContainer(BoundClass[] classes, ManifestIndex index)
+    {
+        foreach (ManifestFile file in index.Files)
+        {
+            if (file.Text.IsGenerated)
+            {
+                continue;
+            }
+
+            foreach (PodSpecEntry spec in file.Text.PodSpecs)
+            {
+                foreach (ContainerEntry container in spec.Containers)
+                {
+                    foreach (BoundClass bound in classes)
+                    {
+                        if (Belongs(spec.Workload, container.Name, bound.Plan))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether container <paramref name="container"/> of <paramref name="workload"/> is the one <paramref name="plan"/> binds.</summary>
+    private static bool Belongs(string? workload, string container, BindingPlan plan)
+    {
+        if (container != plan.ContainerName)
+        {
+            return false;
+        }
+
+        if (workload is null || !plan.HasPatch || WorkloadKinds.FromValue(plan.WorkloadKind) is not { } kind)
+        {
+            return true;
+        }
+
+        return workload == kind.Kind + "/" + plan.WorkloadName;
+    }
+
+    /// <summary>" (container 'x' of Deployment/y at f:12 sets it from metadata.name instead)" for each in-scope entry that maps the name differently, or "".</summary>
+    private static string Elsewhere(EnvBinding chosen, List<EnvBinding> candidates)
+    {
+        List<string>? others = null;
+        foreach (EnvBinding other in candidates)
+        {
+            if (!ReferenceEquals(other, chosen) && !other.SameMapping(chosen))
+            {
+                (others ??= new List<string>()).Add(other.Describe() + " sets it from " + (other.Entry.FieldPath ?? other.Entry.Resource) + " instead");
+            }
+        }
+
+        return others is null ? "" : " (" + string.Join("; ", others) + ")";
     }
 
     /// <summary>A volume member of a bound class that reads the same field (and divisor), with a type the read can take.</summary>
@@ -336,6 +445,9 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
 
     /// <param name="ResultType">For <c>GetValue&lt;T&gt;</c>: T; null for the string-returning reads.</param>
     private sealed record RawRead(string EnvVar, bool IgnoreCase, ITypeSymbol? ResultType);
+
+    /// <summary>The project's bound classes, and whether they scope the env entries (<see cref="Scope"/>): computed on the first read that matches.</summary>
+    private sealed record Project(BoundClass[] Classes, bool Scoped);
 
     /// <summary>Symbols resolved once per compilation; the configuration ones are null when the package isn't referenced.</summary>
     private sealed class Symbols

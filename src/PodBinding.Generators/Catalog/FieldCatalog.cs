@@ -158,6 +158,70 @@ internal static class FieldCatalog
 
     public static bool IsCpu(string resource) => resource is "limits.cpu" or "requests.cpu";
 
+    /// <summary>
+    /// Limits whose value, when the container sets none, is the node's allocatable amount: the kubelet fills every
+    /// unset cpu, memory and ephemeral-storage limit from <c>node.Status.Allocatable</c> before it resolves a
+    /// resourceFieldRef (kubernetes/kubernetes pkg/kubelet/kubelet_resources.go, <c>defaultPodLimitsForDownwardAPI</c>,
+    /// through <c>MergeContainerResourceLimits</c> in pkg/api/v1/resource/helpers.go). cpu is left out here: in
+    /// millicores an int still holds 2,147,483 cores.
+    /// </summary>
+    public static bool DefaultsToNodeAllocatable(string resource) => resource is "limits.memory" or "limits.ephemeral-storage";
+
+    /// <summary>
+    /// 1 PiB: more memory or local disk than any node has. An int read with a divisor whose
+    /// <c>int.MaxValue × divisor</c> is below it (the divisors 1, 1k and 1Ki: 2 GiB, 2.1 TB, 2 TiB) can overflow on a
+    /// real node (machines with several TiB of memory, and disks above 2 TiB, are sold today); from 1M up (2.1 PB) it
+    /// cannot.
+    /// </summary>
+    public const decimal LargestNodeBytes = 1125899906842624m;
+
+    /// <summary>The bytes of a canonical byte divisor (<c>1Ki</c> → 1024, null or empty → 1), or null for another string.</summary>
+    public static decimal? ByteDivisorValue(string? canonicalDivisor)
+    {
+        if (string.IsNullOrEmpty(canonicalDivisor) || canonicalDivisor == "1")
+        {
+            return 1m;
+        }
+
+        int index = Array.IndexOf(ByteSuffixes, canonicalDivisor!.Substring(1));
+        if (canonicalDivisor[0] != '1' || index < 0)
+        {
+            return null;
+        }
+
+        bool binary = index >= 6;
+        decimal value = 1m;
+        for (int i = 0; i <= index % 6; i++)
+        {
+            value *= binary ? 1024m : 1000m;
+        }
+
+        return value;
+    }
+
+    private static readonly string[] ByteSuffixes = { "k", "M", "G", "T", "P", "E", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei" };
+
+    /// <summary>Whether an int read of a byte resource with <paramref name="canonicalDivisor"/> can overflow on a real node (<see cref="LargestNodeBytes"/>).</summary>
+    public static bool IntMayOverflow(string? canonicalDivisor) =>
+        ByteDivisorValue(canonicalDivisor) is { } bytes && int.MaxValue * bytes < LargestNodeBytes;
+
+    /// <summary><c>int.MaxValue × divisor</c> for messages: <c>2 GiB</c> (1), <c>2.1 TB</c> (1k), <c>2 TiB</c> (1Ki).</summary>
+    public static string IntCapacity(string? canonicalDivisor)
+    {
+        decimal bytes = int.MaxValue * (ByteDivisorValue(canonicalDivisor) ?? 1m);
+        bool binary = string.IsNullOrEmpty(canonicalDivisor) || canonicalDivisor == "1" || canonicalDivisor!.EndsWith("i", StringComparison.Ordinal);
+        string[] units = binary ? new[] { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" } : new[] { "B", "kB", "MB", "GB", "TB", "PB", "EB" };
+        decimal step = binary ? 1024m : 1000m;
+        int unit = 0;
+        while (bytes >= step && unit < units.Length - 1)
+        {
+            bytes /= step;
+            unit++;
+        }
+
+        return Math.Round(bytes, 1).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " " + units[unit];
+    }
+
     public static IReadOnlyList<string> DivisorsFor(string resource) => IsCpu(resource) ? CpuDivisors : ByteDivisors;
 
     /// <summary>A readable unit suffix for default names: <c>1Mi</c> → <c>MIB</c>, <c>1m</c> (cpu) → <c>MILLICORES</c>.</summary>

@@ -76,6 +76,14 @@ internal static class KubernetesVersions
     /// <summary>RelaxedEnvironmentVariableValidation GA (locked on).</summary>
     public static readonly KubernetesVersion RelaxedEnvVarNamesGA = new(1, 34);
 
+    /// <summary>
+    /// In-place pod resize (feature gate InPlacePodVerticalScaling, KEP-1287): alpha 1.27, beta and on by default 1.33,
+    /// GA 1.35. Deliberately not a gate: PB0201 and PB0202 report cpu and memory read at container start at every
+    /// target, because a cluster is upgraded under a running app without the app being rebuilt. Kept here for the docs
+    /// and the conformance rows that show both sides agree.
+    /// </summary>
+    public static readonly KubernetesVersion InPlaceResize = new(1, 33);
+
     /// <summary>The first release published as <c>registry.k8s.io/kubectl</c>.</summary>
     public static readonly KubernetesVersion FirstKubectlImage = new(1, 28);
 

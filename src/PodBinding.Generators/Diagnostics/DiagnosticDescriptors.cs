@@ -91,6 +91,10 @@ internal static class DiagnosticDescriptors
         "MountPath '{0}' {1} the service-account folder {2}; {3}; choose a path outside it, such as /etc/podinfo",
         "The kubelet mounts the service-account token, CA and namespace at a fixed folder: a volume mounted at or above it hides them from every API client in the container, and one mounted inside that read-only volume cannot be created.");
 
+    public static readonly DiagnosticDescriptor IntWithoutLimit = Warning(DiagnosticIds.IntWithoutLimit, Kubernetes, "An int resource member reads the node's allocatable amount, which can overflow it",
+        "'{0}' reads {1} with divisor {2} into an int, but {3} sets no resources.limits.{4}, so the kubelet reports the node's allocatable {4}; an int holds at most {5} in that unit and loading fails on a larger node; declare the property as long, use a divisor of 1Mi or more, or set resources.limits.{4} on the container",
+        "With no limit set, the kubelet resolves limits.memory and limits.ephemeral-storage to the node's allocatable amount, which in bytes, k or Ki exceeds an int on large nodes.");
+
     public static readonly DiagnosticDescriptor InvalidDefaultMode = Warning(DiagnosticIds.InvalidDefaultMode, Kubernetes, "DefaultMode is not a file mode Kubernetes accepts",
         "DefaultMode \"{0}\" is not an octal file mode from 0 to 0777, which is what Kubernetes accepts; write it as a manifest does, such as \"0440\"; PodBinding writes no defaultMode until then",
         "A downwardAPI volume's defaultMode must be between 0 and 0777 (octal); the API server rejects any other value, so PodBinding leaves it out and the kubelet uses 0644.");
@@ -129,7 +133,7 @@ internal static class DiagnosticDescriptors
         "'{0}' changes with in-place pod resize, but an env var keeps the value from container start; read it from the downward API volume (Source = DownwardSource.Volume) if the pod may be resized",
         "cpu and memory can change with in-place pod resize, but env vars keep the value from container start.");
     public static readonly DiagnosticDescriptor RawEnvRead = Warning(DiagnosticIds.RawEnvRead, Staleness, "Label or annotation read from an environment variable goes stale",
-        "{0} is set from {1} in {2} and keeps its start-up value {3}; read the live value from the downward API volume instead",
+        "{0} is set from {1} by {2}{3} and keeps its start-up value {4}; read the live value from the downward API volume instead",
         "A manifest sets this env var from a label, an annotation or a resizable resource, so reading it returns the value from container start.");
     public static readonly DiagnosticDescriptor SubPathMount = Warning(DiagnosticIds.SubPathMount, Staleness, "Downward API volume mounted with subPath never updates",
         "Container '{0}' mounts the downward API volume '{1}' through {2}: such a mount is a bind mount taken once and never updates, so label, annotation and resource changes never reach the file; mount the whole volume at a directory without {2} and read the file inside it",
@@ -150,7 +154,7 @@ internal static class DiagnosticDescriptors
         "'{0}' patches {1}, but none of the project's {2} manifest files defines it (workloads found: {3}); kustomize fails with no match for the patch unless the workload comes from elsewhere; check WorkloadKind and WorkloadName, or add the file to PodBindingManifestGlobs",
         "The generated kustomize patch targets the workload by kind and name; when no manifest the analyzers read defines it, a typo in WorkloadName or WorkloadKind only shows at kubectl kustomize or apply time.");
     public static readonly DiagnosticDescriptor NoProjectManifests = Create(DiagnosticIds.NoProjectManifests, Drift, "No Kubernetes YAML of the project's own was found",
-        "No Kubernetes YAML of the project's own was found ({0}), so the checks against the project's manifests (PB0018, PB0020, PB0021, PB0202, PB0203, PB0301) had nothing to read; set PodBindingManifestGlobs to where the YAML lives, or PodBindingAnalyzeManifests=false to say there is none",
+        "No Kubernetes YAML of the project's own was found ({0}), so the checks against the project's manifests (PB0018, PB0020, PB0021, PB0023, PB0202, PB0203, PB0301) had nothing to read; set PodBindingManifestGlobs to where the YAML lives, or PodBindingAnalyzeManifests=false to say there is none",
         "The cross-checks read the project's YAML through AdditionalFiles; with none found they report nothing, which must not be mistaken for a clean result.",
         DiagnosticSeverity.Info, WellKnownDiagnosticTags.CompilationEnd);
 
@@ -206,7 +210,7 @@ internal static class DiagnosticDescriptors
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         UnknownFieldPath, WrongChannel, InvalidSubscript, InvalidResource, InvalidDivisor, NonCanonicalDivisor, ResourceOptionOnField,
         InvalidContainerName, GuessedContainerName, InvalidEnvVarName, RelaxedEnvVarName, DuplicateEnvVar, DuplicateItemPath,
-        InvalidItemPath, InvalidMountPath, InvalidVolumeName, InvalidWorkload, ExistingVolume, InvalidDefaultMode, ContainerNotInWorkload, MountPathTaken, MountShadowsServiceAccount, IgnoredChannelName, ManifestNameClash, InvalidManifestName,
+        InvalidItemPath, InvalidMountPath, InvalidVolumeName, InvalidWorkload, ExistingVolume, InvalidDefaultMode, ContainerNotInWorkload, MountPathTaken, MountShadowsServiceAccount, IntWithoutLimit, IgnoredChannelName, ManifestNameClash, InvalidManifestName,
         NotPartial, WrongType, UnsupportedTarget, NoSetter, StaticProperty,
         StaleMetadataInEnv, ResizableResourceInEnv, RawEnvRead, SubPathMount,
         ManifestDrift, WorkloadNotInManifests, NoProjectManifests,

@@ -30,6 +30,7 @@ internal static class DiagnosticIds
     public const string ContainerNotInWorkload = "PB0020";
     public const string MountPathTaken = "PB0021";
     public const string MountShadowsServiceAccount = "PB0022";
+    public const string IntWithoutLimit = "PB0023";
 
     public const string NotPartial = "PB0100";
     public const string WrongType = "PB0101";

@@ -38,7 +38,7 @@ internal sealed class ManifestIndex
                             _env[env.Name] = list = new List<EnvBinding>();
                         }
 
-                        list.Add(new EnvBinding(file, container.Name, env));
+                        list.Add(new EnvBinding(file, spec.Workload, container.Name, env));
                         HasNoStaleEnv &= !(env.IsMutableMetadata || env.IsResizableResource);
                     }
                 }
@@ -143,9 +143,19 @@ internal sealed record ManifestFile(AdditionalText File, string DisplayPath, Sou
     }
 }
 
-/// <summary>An env var a manifest sets: in which file, for which container.</summary>
-internal sealed record EnvBinding(ManifestFile File, string Container, EnvEntry Entry)
+/// <summary>An env var a manifest sets: in which file, for which container of which workload.</summary>
+/// <param name="Workload"><c>Kind/name</c> of the object the pod spec belongs to, or null for a bare pod-spec fragment.</param>
+internal sealed record EnvBinding(ManifestFile File, string? Workload, string Container, EnvEntry Entry)
 {
     /// <summary><c>deploy/base/deployment.yaml:23</c> (one-based line).</summary>
     public string Where => File.DisplayPath + ":" + (Entry.Line + 1);
+
+    /// <summary><c>container 'orders' of Deployment/orders at deploy/base/deployment.yaml:23</c>, for messages.</summary>
+    public string Describe() => "container '" + Container + "'" + (Workload is null ? "" : " of " + Workload) + " at " + Where;
+
+    /// <summary>Whether two entries give the env var the same value: same field path, or same resource, container and divisor.</summary>
+    public bool SameMapping(EnvBinding other) =>
+        Entry.FieldPath == other.Entry.FieldPath && Entry.Resource == other.Entry.Resource
+        && (Entry.ResourceContainer ?? Container) == (other.Entry.ResourceContainer ?? other.Container)
+        && (string.IsNullOrEmpty(Entry.Divisor) ? "1" : Entry.Divisor) == (string.IsNullOrEmpty(other.Entry.Divisor) ? "1" : other.Entry.Divisor);
 }

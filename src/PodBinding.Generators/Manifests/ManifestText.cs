@@ -110,9 +110,13 @@ internal sealed class ManifestText
 /// <param name="NoTokenLine">Zero-based line of <c>automountServiceAccountToken: false</c> in this spec, or -1.</param>
 /// <param name="ServiceAccount">The spec's <c>serviceAccountName</c> (or the deprecated <c>serviceAccount</c>), or null.</param>
 /// <param name="Namespace">The object's metadata.namespace, or null.</param>
+/// <param name="PodLimits">The names under the pod-level <c>resources.limits</c> (feature PodLevelResources).</param>
 internal sealed record PodSpecEntry(string? Workload, ImmutableArray<ContainerEntry> Containers, ImmutableArray<VolumeEntry> Volumes, int NoTokenLine = -1,
-    string? ServiceAccount = null, string? Namespace = null)
+    string? ServiceAccount = null, string? Namespace = null, ImmutableArray<string> PodLimits = default)
 {
+    /// <summary>Whether the pod-level <c>resources.limits</c> sets <paramref name="name"/>.</summary>
+    public bool HasPodLimit(string name) => !PodLimits.IsDefault && PodLimits.Contains(name);
+
     public static PodSpecEntry Read(string? workload, YamlTreeNode spec, string? ns = null)
     {
         var containers = ImmutableArray.CreateBuilder<ContainerEntry>();
@@ -143,7 +147,8 @@ internal sealed record PodSpecEntry(string? Workload, ImmutableArray<ContainerEn
             : -1;
         // The API server fills serviceAccountName from the deprecated serviceAccount when only that is set.
         string? account = spec.ScalarAt("serviceAccountName") is { Length: > 0 } a ? a : spec.ScalarAt("serviceAccount") is { Length: > 0 } d ? d : null;
-        return new PodSpecEntry(workload, containers.ToImmutable(), volumes.ToImmutable(), noToken, account, string.IsNullOrEmpty(ns) ? null : ns);
+        return new PodSpecEntry(workload, containers.ToImmutable(), volumes.ToImmutable(), noToken, account, string.IsNullOrEmpty(ns) ? null : ns,
+            ContainerEntry.ReadLimits(spec));
     }
 
     private static readonly string[] ContainerLists = { "containers", "initContainers", "ephemeralContainers" };
@@ -168,10 +173,37 @@ internal sealed record PodSpecEntry(string? Workload, ImmutableArray<ContainerEn
     }
 }
 
-/// <summary>A container's downward-API env vars and its volume mounts.</summary>
+/// <summary>A container's downward-API env vars, its volume mounts and which resource limits it sets.</summary>
 /// <param name="Line">Zero-based line of the container's first key.</param>
-internal sealed record ContainerEntry(string Name, ImmutableArray<EnvEntry> Env, ImmutableArray<MountEntry> Mounts, int Line = -1)
+/// <param name="Limits">The resource names under <c>resources.limits</c> (<c>memory</c>, <c>ephemeral-storage</c>, …), in file order.</param>
+internal sealed record ContainerEntry(string Name, ImmutableArray<EnvEntry> Env, ImmutableArray<MountEntry> Mounts, int Line = -1, ImmutableArray<string> Limits = default)
 {
+    /// <summary>Whether <c>resources.limits</c> sets <paramref name="name"/> (<c>memory</c>, not <c>limits.memory</c>).</summary>
+    public bool HasLimit(string name) => !Limits.IsDefault && Limits.Contains(name);
+
+    /// <summary>
+    /// The names under <paramref name="owner"/>'s <c>resources.limits</c> (a container's, or a pod spec's pod-level
+    /// resources). A zero limit is left out: the kubelet treats it as unset (<c>MergeContainerResourceLimits</c>).
+    /// </summary>
+    internal static ImmutableArray<string> ReadLimits(YamlTreeNode owner)
+    {
+        if (owner["resources"]?["limits"]?.Entries is not { Count: > 0 } entries)
+        {
+            return ImmutableArray<string>.Empty;
+        }
+
+        var limits = ImmutableArray.CreateBuilder<string>();
+        foreach (KeyValuePair<YamlTreeNode, YamlTreeNode> limit in entries)
+        {
+            if (limit.Key.Scalar is { Length: > 0 } resource && limit.Value.Scalar is not "0")
+            {
+                limits.Add(resource);
+            }
+        }
+
+        return limits.ToImmutable();
+    }
+
     public static ContainerEntry Read(string name, YamlTreeNode container)
     {
         var env = ImmutableArray.CreateBuilder<EnvEntry>();
@@ -211,7 +243,7 @@ internal sealed record ContainerEntry(string Name, ImmutableArray<EnvEntry> Env,
             mounts.Add(new MountEntry(volume, mount.ScalarAt("mountPath"), span is null ? null : key, span, keyNode?.Line ?? mount.Line));
         }
 
-        return new ContainerEntry(name, env.ToImmutable(), mounts.ToImmutable(), container.Line);
+        return new ContainerEntry(name, env.ToImmutable(), mounts.ToImmutable(), container.Line, ReadLimits(container));
     }
 }
 
