@@ -42,7 +42,11 @@ internal sealed class ManifestText
         }
 
         var specs = ImmutableArray.CreateBuilder<PodSpecEntry>();
-        foreach (YamlTreeNode document in YamlTreeNode.ParseDocuments(content, ct))
+        // PodBinding's own files (hundreds in a project with many bound classes) take the fast reader for the YAML
+        // subset the generator writes; a hand-edited one that leaves the subset is read by YamlDotNet as before.
+        List<YamlTreeNode> documents = (generated ? YamlTreeNode.TryParseWrittenSubset(content, ct) : null)
+            ?? YamlTreeNode.ParseDocuments(content, ct);
+        foreach (YamlTreeNode document in documents)
         {
             Collect(document, specs, depth: 0);
         }
