@@ -29,7 +29,10 @@ internal sealed class ManifestText
     public ImmutableArray<PodSpecEntry> PodSpecs { get; }
 
     /// <summary>Never throws on bad input: anything that isn't (valid) YAML yields no pod specs.</summary>
-    public static ManifestText Read(SourceText text, CancellationToken ct)
+    public static ManifestText Read(SourceText text, CancellationToken ct) => Read(text, ct, useSubsetReader: true);
+
+    /// <summary><paramref name="useSubsetReader"/> false reads every file with YamlDotNet: the benchmark's "before".</summary>
+    internal static ManifestText Read(SourceText text, CancellationToken ct, bool useSubsetReader)
     {
         string content = text.ToString();
         bool generated = ManifestContract.HasHeader(content);
@@ -44,7 +47,7 @@ internal sealed class ManifestText
         var specs = ImmutableArray.CreateBuilder<PodSpecEntry>();
         // PodBinding's own files (hundreds in a project with many bound classes) take the fast reader for the YAML
         // subset the generator writes; a hand-edited one that leaves the subset is read by YamlDotNet as before.
-        List<YamlTreeNode> documents = (generated ? YamlTreeNode.TryParseWrittenSubset(content, ct) : null)
+        List<YamlTreeNode> documents = (generated && useSubsetReader ? YamlTreeNode.TryParseWrittenSubset(content, ct) : null)
             ?? YamlTreeNode.ParseDocuments(content, ct);
         foreach (YamlTreeNode document in documents)
         {
