@@ -96,7 +96,7 @@ public sealed class SimulatedPod
             DownwardFieldPaths.Uid => Uid.ToString("D"),
             DownwardFieldPaths.Labels => KubeletMapFormat.Format(Labels),
             DownwardFieldPaths.Annotations => KubeletMapFormat.Format(KubeletAnnotations),
-            DownwardFieldPaths.NodeName or "spec.host" => NodeName,
+            DownwardFieldPaths.NodeName or DownwardFieldAliases.Host => NodeName,
             DownwardFieldPaths.ServiceAccountName => ServiceAccountName,
             DownwardFieldPaths.PodIP => PodIPs.Count > 0 ? PodIPs[0] : "",
             DownwardFieldPaths.PodIPs => string.Join(',', PodIPs),
@@ -218,14 +218,14 @@ public sealed class SimulatedPod
             throw new ArgumentException($"container {containerName} not found (the kubelet fails the container start or the mount).", nameof(containerName));
         }
 
-        bool isLimit = resource.StartsWith("limits.", StringComparison.Ordinal);
-        if (!isLimit && !resource.StartsWith("requests.", StringComparison.Ordinal))
+        bool isLimit = resource.StartsWith(DownwardResourcePrefixes.Limits, StringComparison.Ordinal);
+        if (!isLimit && !resource.StartsWith(DownwardResourcePrefixes.Requests, StringComparison.Ordinal))
         {
             throw new ArgumentException($"Resource '{resource}' is not limits.* or requests.*.", nameof(resource));
         }
 
         string name = resource[(resource.IndexOf('.', StringComparison.Ordinal) + 1)..];
-        bool isHugePages = name.StartsWith("hugepages-", StringComparison.Ordinal);
+        bool isHugePages = name.StartsWith(DownwardResourcePrefixes.HugePages, StringComparison.Ordinal);
         if (!isHugePages && Array.IndexOf(ResourcesWithAllocatableFallback, name) < 0)
         {
             throw new ArgumentException($"Resource '{resource}' is not one the downward API exposes.", nameof(resource));

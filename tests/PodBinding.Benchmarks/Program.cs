@@ -17,6 +17,12 @@ if (args.Contains("--analyzers"))
     return 0;
 }
 
+// --manifest-parse DIR [rounds]: ManifestIndex.Create over a folder of YAML, subset reader against YamlDotNet, paired.
+if (args.Contains("--manifest-parse"))
+{
+    return PodBinding.Benchmarks.Analyzers.ManifestParseBench.Run(args);
+}
+
 // --paired-live [rounds]: the same for the live-volume loaders (Live/): Load against the floor and both binders, reload against load.
 if (args.Contains("--paired-live"))
 {

@@ -112,6 +112,67 @@ public sealed class ContractTests
         Assert.Equal(catalog, shared);
     }
 
+    /// <summary>
+    /// The resource families the simulated pod splits a resource name by are the catalog's: every resource it accepts
+    /// starts with exactly one of them, each is used, and the hugepages prefixes are built from them.
+    /// </summary>
+    [Fact]
+    public void DownwardResourcePrefixes_AreTheCatalogsFamilies()
+    {
+        string[] families = { DownwardResourcePrefixes.Limits, DownwardResourcePrefixes.Requests };
+
+        Assert.All(FieldCatalog.Resources, resource => Assert.Single(families, family => resource.StartsWith(family, StringComparison.Ordinal)));
+        Assert.All(families, family => Assert.Contains(FieldCatalog.Resources, resource => resource.StartsWith(family, StringComparison.Ordinal)));
+        Assert.Equal(new[] { FieldCatalog.LimitsHugePagesPrefix, FieldCatalog.RequestsHugePagesPrefix }, families.Select(family => family + DownwardResourcePrefixes.HugePages));
+        Assert.NotNull(FieldCatalog.FindResource(DownwardResourcePrefixes.Requests + DownwardResourcePrefixes.HugePages + "2Mi"));
+        Assert.Equal(string.Join(", ", families.Select(family => family + "*")), FieldCatalog.DescribeResources());
+    }
+
+    /// <summary>Each alias the simulated pod resolves is an unsupported path in the catalog, and the catalog names the field to use.</summary>
+    [Fact]
+    public void DownwardFieldAliases_AreTheCatalogsUnsupportedAliases()
+    {
+        string[] aliases = typeof(DownwardFieldAliases).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToArray();
+
+        Assert.NotEmpty(aliases);
+        Assert.All(aliases, alias => Assert.True(FieldCatalog.Unsupported.ContainsKey(alias) && FieldCatalog.FindField(alias) is null, alias));
+        Assert.Contains("'" + DownwardFieldPaths.NodeName + "'", FieldCatalog.Unsupported[DownwardFieldAliases.Host], StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The field-selector labels (linked into the API-connection library and the test API server) that name a field the
+    /// Downward API also exposes are spelt as the catalog spells it; pod phase is a catalog path the Downward API refuses.
+    /// </summary>
+    [Fact]
+    public void FieldSelectorFields_ShareTheCatalogsSpellings()
+    {
+        var downward = new Dictionary<string, string>
+        {
+            [nameof(FieldSelectorFields.MetadataName)] = DownwardFieldPaths.Name,
+            [nameof(FieldSelectorFields.MetadataNamespace)] = DownwardFieldPaths.Namespace,
+            [nameof(FieldSelectorFields.PodNodeName)] = DownwardFieldPaths.NodeName,
+            [nameof(FieldSelectorFields.PodServiceAccountName)] = DownwardFieldPaths.ServiceAccountName,
+            [nameof(FieldSelectorFields.PodIP)] = DownwardFieldPaths.PodIP,
+        };
+        Dictionary<string, string> selectable = typeof(FieldSelectorFields).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .ToDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!);
+
+        foreach ((string name, string path) in downward)
+        {
+            Assert.Equal(path, selectable[name]);
+            Assert.NotNull(FieldCatalog.FindField(path));
+        }
+
+        Assert.True(FieldCatalog.Unsupported.ContainsKey(FieldSelectorFields.PodPhase));
+
+        // The rest are node fields, which no pod-side catalog describes; a new constant must be added above or here.
+        Assert.Equal(
+            new[] { nameof(FieldSelectorFields.NodeUnschedulable), nameof(FieldSelectorFields.PodPhase) },
+            selectable.Keys.Except(downward.Keys).Order(StringComparer.Ordinal));
+    }
+
     /// <summary>Every runtime <c>WorkloadKind</c> but None has exactly one catalog entry of the same name, and no more.</summary>
     [Fact]
     public void WorkloadKinds_AreTheRuntimeEnum()

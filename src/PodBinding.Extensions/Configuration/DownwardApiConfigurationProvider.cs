@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using PodBinding.Formats;
+using PodBinding.Shared;
 using PodBinding.Volumes;
 using PodBinding.Watching;
 
@@ -236,7 +237,7 @@ public sealed class DownwardApiConfigurationProvider : ConfigurationProvider, ID
             throw new FormatException(
                 $"{file}: the keys '{earlier}' and '{key}' differ only in case. Kubernetes label and annotation keys are " +
                 "case-sensitive but configuration keys are not, so one would hide the other. Rename one of them in the " +
-                "pod's metadata, or read the map through a [FromDownward(\"metadata.labels\")] (or annotations) member, which keeps both.");
+                $"pod's metadata, or read the map through a [FromDownward(\"{DownwardFieldPaths.Labels}\")] (or annotations) member, which keeps both.");
         }
 
         original[key] = key;

@@ -41,7 +41,7 @@ internal static class FieldCatalog
     /// <summary>Paths that pass the API's conversion but no allow-list, or that people try: why, and what to use.</summary>
     public static IReadOnlyDictionary<string, string> Unsupported { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["spec.host"] = "it is a legacy alias that only env vars accept; use '" + DownwardFieldPaths.NodeName + "'",
+        [DownwardFieldAliases.Host] = "it is a legacy alias that only env vars accept; use '" + DownwardFieldPaths.NodeName + "'",
         ["status.phase"] = "the Downward API does not expose it (it changes after start); read the pod through the API server",
         ["spec.restartPolicy"] = "the Downward API does not expose it",
         ["spec.schedulerName"] = "the Downward API does not expose it",
@@ -57,8 +57,8 @@ internal static class FieldCatalog
         "limits.cpu", "requests.cpu", "limits.memory", "requests.memory", "limits.ephemeral-storage", "requests.ephemeral-storage",
     };
 
-    public const string LimitsHugePagesPrefix = "limits.hugepages-";
-    public const string RequestsHugePagesPrefix = "requests.hugepages-";
+    public const string LimitsHugePagesPrefix = DownwardResourcePrefixes.Limits + DownwardResourcePrefixes.HugePages;
+    public const string RequestsHugePagesPrefix = DownwardResourcePrefixes.Requests + DownwardResourcePrefixes.HugePages;
 
     /// <summary>Canonical divisors the API server accepts for cpu (docs/kubernetes-rules.md).</summary>
     public static IReadOnlyList<string> CpuDivisors { get; } = new[] { "1", "1m" };

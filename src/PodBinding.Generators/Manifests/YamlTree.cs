@@ -8,7 +8,7 @@ using YamlDotNet.Core.Events;
 namespace PodBinding.Generators.Manifests;
 
 /// <summary>A YAML node with its character span in the file: just enough tree to walk pod specs.</summary>
-internal sealed class YamlTreeNode
+internal sealed partial class YamlTreeNode
 {
     private YamlTreeNode(int start, int line)
     {

@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using PodBinding.Kubernetes.Workloads;
+using PodBinding.Shared;
 
 namespace PodBinding.Kubernetes.Facts;
 
@@ -173,7 +174,7 @@ public sealed class ApiFactsWatch : IDisposable
     private async Task<IReadOnlyDictionary<string, V1Pod>> ListByNameAsync(k8s.Kubernetes client, string podsPath, string podName, CancellationToken ct)
     {
         // list with a metadata.name field selector: authorized as list (on that name), which the peers rule grants.
-        V1PodList list = await client.CoreV1.ListNamespacedPodAsync(_namespace, fieldSelector: "metadata.name=" + podName, cancellationToken: ct).ConfigureAwait(false);
+        V1PodList list = await client.CoreV1.ListNamespacedPodAsync(_namespace, fieldSelector: FieldSelectorFields.MetadataName + "=" + podName, cancellationToken: ct).ConfigureAwait(false);
         return (list.Items ?? []).Where(p => p.Metadata?.Name is not null).ToDictionary(p => p.Metadata.Name, StringComparer.Ordinal);
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
+using PodBinding.Shared;
 
 namespace PodBinding.Kubernetes.Facts;
 
@@ -324,7 +325,7 @@ internal class ResumableWatch<T, TItem> : IDisposable
     }
 
     private string Selector() =>
-        _name is not null ? "&fieldSelector=" + Uri.EscapeDataString("metadata.name=" + _name)
+        _name is not null ? "&fieldSelector=" + Uri.EscapeDataString(FieldSelectorFields.MetadataName + "=" + _name)
         : _labelSelector is { Length: > 0 } s ? "&labelSelector=" + Uri.EscapeDataString(s)
         : "";
 

@@ -1,4 +1,5 @@
 using k8s.Models;
+using PodBinding.Shared;
 
 namespace PodBinding.Testing.Kubernetes.ApiServer;
 
@@ -17,7 +18,7 @@ internal sealed class FieldSelector
     public static FieldSelector Everything { get; } = new(new());
 
     /// <summary>The name required by a <c>metadata.name=X</c> term, which RBAC treats as the request's name.</summary>
-    public string? RequiredName => _terms.Where(t => t.Field == "metadata.name" && t.Equal).Select(t => t.Value).FirstOrDefault();
+    public string? RequiredName => _terms.Where(t => t.Field == FieldSelectorFields.MetadataName && t.Equal).Select(t => t.Value).FirstOrDefault();
 
     /// <exception cref="FormatException">A term does not parse or names an unsupported field.</exception>
     public static FieldSelector Parse(string? text, ResourceType type)
@@ -56,9 +57,9 @@ internal sealed class FieldSelector
 
     private static bool Supported(string field, ResourceType type) => field switch
     {
-        "metadata.name" or "metadata.namespace" => true,
-        "spec.nodeName" or "spec.serviceAccountName" or "status.phase" or "status.podIP" => type.Kind == "Pod",
-        "spec.unschedulable" => type.Kind == "Node",
+        FieldSelectorFields.MetadataName or FieldSelectorFields.MetadataNamespace => true,
+        FieldSelectorFields.PodNodeName or FieldSelectorFields.PodServiceAccountName or FieldSelectorFields.PodPhase or FieldSelectorFields.PodIP => type.Kind == "Pod",
+        FieldSelectorFields.NodeUnschedulable => type.Kind == "Node",
         _ => false,
     };
 
@@ -67,13 +68,13 @@ internal sealed class FieldSelector
         var meta = ((k8s.IKubernetesObject<V1ObjectMeta>)value).Metadata;
         return field switch
         {
-            "metadata.name" => meta?.Name ?? "",
-            "metadata.namespace" => meta?.NamespaceProperty ?? "",
-            "spec.nodeName" => (value as V1Pod)?.Spec?.NodeName ?? "",
-            "spec.serviceAccountName" => (value as V1Pod)?.Spec?.ServiceAccountName ?? "",
-            "status.phase" => (value as V1Pod)?.Status?.Phase ?? "",
-            "status.podIP" => (value as V1Pod)?.Status?.PodIP ?? "",
-            "spec.unschedulable" => (value as V1Node)?.Spec?.Unschedulable == true ? "true" : "false",
+            FieldSelectorFields.MetadataName => meta?.Name ?? "",
+            FieldSelectorFields.MetadataNamespace => meta?.NamespaceProperty ?? "",
+            FieldSelectorFields.PodNodeName => (value as V1Pod)?.Spec?.NodeName ?? "",
+            FieldSelectorFields.PodServiceAccountName => (value as V1Pod)?.Spec?.ServiceAccountName ?? "",
+            FieldSelectorFields.PodPhase => (value as V1Pod)?.Status?.Phase ?? "",
+            FieldSelectorFields.PodIP => (value as V1Pod)?.Status?.PodIP ?? "",
+            FieldSelectorFields.NodeUnschedulable => (value as V1Node)?.Spec?.Unschedulable == true ? "true" : "false",
             _ => "",
         };
     }

@@ -1,3 +1,5 @@
+using PodBinding.Shared;
+
 namespace PodBinding.Testing.Kubernetes.ApiServer;
 
 /// <summary>
@@ -100,13 +102,13 @@ internal sealed record RequestInfo(
             foreach (string term in (fieldSelector ?? "").Split(','))
             {
                 string t = term.Trim();
-                if (t.StartsWith("metadata.name==", StringComparison.Ordinal))
+                if (t.StartsWith(FieldSelectorFields.MetadataName + "==", StringComparison.Ordinal))
                 {
-                    name = t["metadata.name==".Length..];
+                    name = t[(FieldSelectorFields.MetadataName.Length + 2)..];
                 }
-                else if (t.StartsWith("metadata.name=", StringComparison.Ordinal))
+                else if (t.StartsWith(FieldSelectorFields.MetadataName + "=", StringComparison.Ordinal))
                 {
-                    name = t["metadata.name=".Length..];
+                    name = t[(FieldSelectorFields.MetadataName.Length + 1)..];
                 }
             }
         }
