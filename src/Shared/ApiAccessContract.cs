@@ -60,40 +60,32 @@ internal static class ApiAccessContract
         if ((kinds & Peers) != 0)
         {
             // list+watch by selector; a get of the own pod (status, owner) is one more verb on the same resource.
-            rules.Add(new Rule("", "pods", pods ? new[] { "get", "list", "watch" } : ListWatch, false, false));
+            rules.Add(new Rule(WorkloadResources.Pod.Group, WorkloadResources.Pod.Plural, pods ? new[] { "get", "list", "watch" } : ListWatch, false, false));
         }
         else if (pods)
         {
-            rules.Add(new Rule("", "pods", (kinds & PodStatus) != 0 ? GetWatch : Get, false, false));
+            rules.Add(new Rule(WorkloadResources.Pod.Group, WorkloadResources.Pod.Plural, (kinds & PodStatus) != 0 ? GetWatch : Get, false, false));
         }
 
         if ((kinds & Owner) != 0)
         {
-            switch (workloadKind)
+            WorkloadResources.Resource? top = WorkloadResources.ByKind(workloadKind);
+            if (top == WorkloadResources.Deployment || top == WorkloadResources.CronJob)
             {
-                case "Deployment":
-                    rules.Add(new Rule("apps", "replicasets", Get, false, false));
-                    rules.Add(new Rule("apps", "deployments", GetWatch, false, true));
-                    break;
-                case "CronJob":
-                    rules.Add(new Rule("batch", "jobs", Get, false, false));
-                    rules.Add(new Rule("batch", "cronjobs", GetWatch, false, true));
-                    break;
-                case "StatefulSet":
-                    rules.Add(new Rule("apps", "statefulsets", GetWatch, false, true));
-                    break;
-                case "DaemonSet":
-                    rules.Add(new Rule("apps", "daemonsets", GetWatch, false, true));
-                    break;
-                case "Job":
-                    rules.Add(new Rule("batch", "jobs", GetWatch, false, true));
-                    break;
-                case "Pod":
-                    break; // a bare pod has no owner to read
-                default:
-                    rules.Add(new Rule("apps", "replicasets", Get, false, false));
-                    rules.Add(new Rule("batch", "jobs", Get, false, false));
-                    break;
+                // The pod's controller (a ReplicaSet or Job) is read once on the way to the top, which is watched by name.
+                WorkloadResources.Resource step = top == WorkloadResources.Deployment ? WorkloadResources.ReplicaSet : WorkloadResources.Job;
+                rules.Add(new Rule(step.Group, step.Plural, Get, false, false));
+                rules.Add(new Rule(top.Group, top.Plural, GetWatch, false, true));
+            }
+            else if (top == WorkloadResources.StatefulSet || top == WorkloadResources.DaemonSet || top == WorkloadResources.Job)
+            {
+                rules.Add(new Rule(top.Group, top.Plural, GetWatch, false, true));
+            }
+            else if (top != WorkloadResources.Pod)
+            {
+                // Unknown top: every chain the reader can follow (a bare pod has no owner to read).
+                rules.Add(new Rule(WorkloadResources.ReplicaSet.Group, WorkloadResources.ReplicaSet.Plural, Get, false, false));
+                rules.Add(new Rule(WorkloadResources.Job.Group, WorkloadResources.Job.Plural, Get, false, false));
             }
         }
 

@@ -23,13 +23,13 @@ internal static class WorkloadKinds
 
     public static IReadOnlyList<WorkloadKindInfo> All { get; } = new[]
     {
-        new WorkloadKindInfo(AttributeContract.WorkloadKind.Pod, "Pod", "v1", PodSpec),
-        new WorkloadKindInfo(AttributeContract.WorkloadKind.Deployment, "Deployment", "apps/v1", TemplateSpec),
-        new WorkloadKindInfo(AttributeContract.WorkloadKind.StatefulSet, "StatefulSet", "apps/v1", TemplateSpec),
-        new WorkloadKindInfo(AttributeContract.WorkloadKind.DaemonSet, "DaemonSet", "apps/v1", TemplateSpec),
-        new WorkloadKindInfo(AttributeContract.WorkloadKind.ReplicaSet, "ReplicaSet", "apps/v1", TemplateSpec),
-        new WorkloadKindInfo(AttributeContract.WorkloadKind.Job, "Job", "batch/v1", TemplateSpec),
-        new WorkloadKindInfo(AttributeContract.WorkloadKind.CronJob, "CronJob", "batch/v1", new[] { "spec", "jobTemplate", "spec", "template", "spec" }),
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.Pod, WorkloadResources.Pod.Kind, WorkloadResources.Pod.ApiVersion, PodSpec),
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.Deployment, WorkloadResources.Deployment.Kind, WorkloadResources.Deployment.ApiVersion, TemplateSpec),
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.StatefulSet, WorkloadResources.StatefulSet.Kind, WorkloadResources.StatefulSet.ApiVersion, TemplateSpec),
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.DaemonSet, WorkloadResources.DaemonSet.Kind, WorkloadResources.DaemonSet.ApiVersion, TemplateSpec),
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.ReplicaSet, WorkloadResources.ReplicaSet.Kind, WorkloadResources.ReplicaSet.ApiVersion, TemplateSpec),
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.Job, WorkloadResources.Job.Kind, WorkloadResources.Job.ApiVersion, TemplateSpec),
+        new WorkloadKindInfo(AttributeContract.WorkloadKind.CronJob, WorkloadResources.CronJob.Kind, WorkloadResources.CronJob.ApiVersion, new[] { "spec", "jobTemplate", "spec", "template", "spec" }),
 
         // Read from a project's manifests, never written.
         new WorkloadKindInfo(null, "ReplicationController", "v1", TemplateSpec),

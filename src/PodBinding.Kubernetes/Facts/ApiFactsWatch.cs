@@ -74,7 +74,7 @@ public sealed class ApiFactsWatch : IDisposable
         _namespace = _identity.Namespace is { Length: > 0 } ns ? ns : _connection.Namespace ?? throw new ArgumentException(
             $"The pod's namespace is unknown: the {_connection.Mode} connection does not say it; pass it as DownwardIdentity.Namespace.");
         k8s.Kubernetes client = _connection.RawClient;
-        string podsPath = $"api/v1/namespaces/{_namespace}/pods";
+        string podsPath = WorkloadResources.Pod.CollectionPath(_namespace);
 
         if (_options.SelfCheck)
         {
@@ -185,19 +185,21 @@ public sealed class ApiFactsWatch : IDisposable
             return;
         }
 
-        string apps = $"apis/apps/v1/namespaces/{_namespace}/";
-        string batch = $"apis/batch/v1/namespaces/{_namespace}/";
-        IDisposable? watch = top.Kind switch
+        WorkloadResources.Resource? resource = WorkloadResources.ByKind(top.Kind);
+        IDisposable? watch = resource switch
         {
-            "Deployment" => Top<V1Deployment>(apps + "deployments"),
-            "StatefulSet" => Top<V1StatefulSet>(apps + "statefulsets"),
-            "DaemonSet" => Top<V1DaemonSet>(apps + "daemonsets"),
-            "CronJob" => Top<V1CronJob>(batch + "cronjobs"),
-            "Job" => Top<V1Job>(batch + "jobs"),
+            _ when resource == WorkloadResources.Deployment => Top<V1Deployment>(resource),
+            _ when resource == WorkloadResources.StatefulSet => Top<V1StatefulSet>(resource),
+            _ when resource == WorkloadResources.DaemonSet => Top<V1DaemonSet>(resource),
+            _ when resource == WorkloadResources.CronJob => Top<V1CronJob>(resource),
+            _ when resource == WorkloadResources.Job => Top<V1Job>(resource),
             _ => null, // ReplicationController or a custom controller: not in the access table, not watched
         };
 
-        IDisposable Top<T>(string path)
+        IDisposable Top<T>(WorkloadResources.Resource r)
+            where T : class, IKubernetesObject<V1ObjectMeta> => TopAt<T>(r.CollectionPath(_namespace));
+
+        IDisposable TopAt<T>(string path)
             where T : class, IKubernetesObject<V1ObjectMeta>
         {
             string? seenUid = top.Uid;

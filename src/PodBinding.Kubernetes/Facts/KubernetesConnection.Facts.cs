@@ -117,9 +117,10 @@ public sealed partial class KubernetesConnection
 
         return rule.Resource switch
         {
-            "pods" => identity.PodName,
+            _ when rule.Resource == WorkloadResources.Pod.Plural => identity.PodName,
             "nodes" => identity.NodeName,
-            "replicasets" or "jobs" => owner?.Chain.FirstOrDefault(c => c.Kind is "ReplicaSet" or "Job")?.Name,
+            _ when rule.Resource == WorkloadResources.ReplicaSet.Plural || rule.Resource == WorkloadResources.Job.Plural =>
+                owner?.Chain.FirstOrDefault(c => c.Kind == WorkloadResources.ReplicaSet.Kind || c.Kind == WorkloadResources.Job.Kind)?.Name,
             _ => null,
         };
     }

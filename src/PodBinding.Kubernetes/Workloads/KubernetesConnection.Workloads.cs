@@ -2,6 +2,7 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using PodBinding.Kubernetes.Workloads;
+using PodBinding.Shared;
 
 namespace PodBinding.Kubernetes;
 
@@ -45,9 +46,9 @@ public sealed partial class KubernetesConnection
             WorkloadReference current = next;
             V1ObjectMeta? owner = current switch
             {
-                { Kind: "ReplicaSet", ApiVersion: "apps/v1" } => (await Step(chain, @namespace, podName,
+                _ when WorkloadResources.ReplicaSet.Is(current.Kind, current.ApiVersion) => (await Step(chain, @namespace, podName,
                     () => _client.AppsV1.ReadNamespacedReplicaSetAsync(current.Name, @namespace, cancellationToken: cancellationToken)))?.Metadata,
-                { Kind: "Job", ApiVersion: "batch/v1" } => (await Step(chain, @namespace, podName,
+                _ when WorkloadResources.Job.Is(current.Kind, current.ApiVersion) => (await Step(chain, @namespace, podName,
                     () => _client.BatchV1.ReadNamespacedJobAsync(current.Name, @namespace, cancellationToken: cancellationToken)))?.Metadata,
                 _ => null, // the top: StatefulSet, DaemonSet, ReplicationController, Deployment, CronJob or a custom controller
             };

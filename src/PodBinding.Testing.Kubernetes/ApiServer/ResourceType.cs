@@ -70,18 +70,18 @@ internal sealed class ResourceType<TObject, TList> : ResourceType
     };
 }
 
-/// <summary>The resources the test server serves.</summary>
+/// <summary>The resources the test server serves, named as KubernetesClient's models name them (the API's own discovery names).</summary>
 internal static class ResourceTypes
 {
     public static readonly IReadOnlyList<ResourceType> All = new ResourceType[]
     {
-        new ResourceType<V1Pod, V1PodList>("", "v1", "pods", "Pod", namespaced: true),
-        new ResourceType<V1Node, V1NodeList>("", "v1", "nodes", "Node", namespaced: false),
-        new ResourceType<V1ReplicaSet, V1ReplicaSetList>("apps", "v1", "replicasets", "ReplicaSet", namespaced: true),
-        new ResourceType<V1Deployment, V1DeploymentList>("apps", "v1", "deployments", "Deployment", namespaced: true),
-        new ResourceType<V1StatefulSet, V1StatefulSetList>("apps", "v1", "statefulsets", "StatefulSet", namespaced: true),
-        new ResourceType<V1Job, V1JobList>("batch", "v1", "jobs", "Job", namespaced: true),
-        new ResourceType<V1CronJob, V1CronJobList>("batch", "v1", "cronjobs", "CronJob", namespaced: true),
+        new ResourceType<V1Pod, V1PodList>(V1Pod.KubeGroup, V1Pod.KubeApiVersion, V1Pod.KubePluralName, V1Pod.KubeKind, namespaced: true),
+        new ResourceType<V1Node, V1NodeList>(V1Node.KubeGroup, V1Node.KubeApiVersion, V1Node.KubePluralName, V1Node.KubeKind, namespaced: false),
+        new ResourceType<V1ReplicaSet, V1ReplicaSetList>(V1ReplicaSet.KubeGroup, V1ReplicaSet.KubeApiVersion, V1ReplicaSet.KubePluralName, V1ReplicaSet.KubeKind, namespaced: true),
+        new ResourceType<V1Deployment, V1DeploymentList>(V1Deployment.KubeGroup, V1Deployment.KubeApiVersion, V1Deployment.KubePluralName, V1Deployment.KubeKind, namespaced: true),
+        new ResourceType<V1StatefulSet, V1StatefulSetList>(V1StatefulSet.KubeGroup, V1StatefulSet.KubeApiVersion, V1StatefulSet.KubePluralName, V1StatefulSet.KubeKind, namespaced: true),
+        new ResourceType<V1Job, V1JobList>(V1Job.KubeGroup, V1Job.KubeApiVersion, V1Job.KubePluralName, V1Job.KubeKind, namespaced: true),
+        new ResourceType<V1CronJob, V1CronJobList>(V1CronJob.KubeGroup, V1CronJob.KubeApiVersion, V1CronJob.KubePluralName, V1CronJob.KubeKind, namespaced: true),
     };
 
     public static ResourceType? Find(string group, string version, string plural) =>
