@@ -16,24 +16,38 @@ public sealed partial class PodBindingGenerator
     {
         public static BindingSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
         {
+            // Every bound property matches the attribute; only the class's first one builds the class's spec. That test
+            // comes first: it is all the other eleven of a twelve-member class pay on every keystroke (the members and
+            // their attributes are bound already), before the class's shape and partial declarations are looked at.
             if (context.TargetSymbol is not IPropertySymbol target
                 || !IsBindable(target)
                 || context.Attributes.IsEmpty
                 || context.Attributes[0].AttributeClass is not { } attributeClass
+                || !IsFirstBoundMember(target, attributeClass)
                 || !IsSupportedTarget(target.ContainingType, ct))
             {
                 return null; // reported by the analyzers, not here
             }
 
-            // Every bound property matches the attribute; only the class's first one builds the class's spec.
-            return ReadSpec(target.ContainingType, attributeClass, firstMember: target, ct);
+            return ReadSpec(target.ContainingType, attributeClass, ct);
         }
 
-        /// <summary>
-        /// The spec of a supported class; shared by the generator and the analyzers so both see the same model. With
-        /// <paramref name="firstMember"/>, returns null unless it is the class's first bound property.
-        /// </summary>
-        public static BindingSpec? ReadSpec(INamedTypeSymbol type, INamedTypeSymbol attributeClass, IPropertySymbol? firstMember, CancellationToken ct)
+        /// <summary>Whether <paramref name="target"/> is its class's first bindable property carrying the attribute.</summary>
+        private static bool IsFirstBoundMember(IPropertySymbol target, INamedTypeSymbol attributeClass)
+        {
+            foreach (ISymbol symbol in target.ContainingType.GetMembers())
+            {
+                if (symbol is IPropertySymbol property && IsBindable(property) && FindAttribute(property, attributeClass) is not null)
+                {
+                    return SymbolEqualityComparer.Default.Equals(property, target);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The spec of a supported class; shared by the generator and the analyzers so both see the same model.</summary>
+        public static BindingSpec? ReadSpec(INamedTypeSymbol type, INamedTypeSymbol attributeClass, CancellationToken ct)
         {
             var members = new List<MemberSpec>();
             foreach (ISymbol symbol in type.GetMembers())
@@ -42,11 +56,6 @@ public sealed partial class PodBindingGenerator
                 if (symbol is not IPropertySymbol property || !IsBindable(property) || FindAttribute(property, attributeClass) is not { } attribute)
                 {
                     continue;
-                }
-
-                if (members.Count == 0 && firstMember is not null && !SymbolEqualityComparer.Default.Equals(property, firstMember))
-                {
-                    return null;
                 }
 
                 members.Add(ReadMember(property, attribute));
@@ -174,12 +183,24 @@ public sealed partial class PodBindingGenerator
                 }
             }
 
-            ClrKind kind = Classify(property.Type, out bool nullable);
+            ClrKind kind;
+            bool nullable;
+            string display;
+            if (PredefinedType(property) is { } predefined)
+            {
+                (kind, nullable, display) = predefined;
+            }
+            else
+            {
+                kind = Classify(property.Type, out nullable);
+                display = property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            }
+
             return new MemberSpec(
                 property.Name,
                 kind,
                 nullable,
-                property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                display,
                 path,
                 source,
                 envVar,
@@ -260,6 +281,53 @@ public sealed partial class PodBindingGenerator
             }
 
             return new ApiSettings(new EquatableArray<int>(modes.ToArray()), serviceAccount, runAsUser);
+        }
+
+        /// <summary>
+        /// Kind, nullability and display of a property declared once with a keyword type (<c>string</c>, <c>int</c>,
+        /// <c>long</c>, <c>decimal</c>, optionally with <c>?</c>), read from its syntax; null for anything else.
+        /// </summary>
+        /// <remarks>
+        /// A keyword always names the same special type, so this is what <see cref="Classify"/> and
+        /// <c>ToDisplayString(MinimallyQualifiedFormat)</c> return for it (a test compares them on every spelling), without
+        /// <c>IPropertySymbol.Type</c>: that binds the property's signature, the largest cost the generator adds to the
+        /// attribute lookup Roslyn does anyway, and it recurs on every keystroke in any file (each new compilation).
+        /// </remarks>
+        internal static (ClrKind Kind, bool Nullable, string Display)? PredefinedType(IPropertySymbol property)
+        {
+            if (property.DeclaringSyntaxReferences.Length != 1
+                || property.DeclaringSyntaxReferences[0].GetSyntax() is not PropertyDeclarationSyntax { Type: var type })
+            {
+                return null;
+            }
+
+            bool nullable = false;
+            if (type is NullableTypeSyntax { ElementType: var element })
+            {
+                nullable = true;
+                type = element;
+            }
+
+            if (type is not PredefinedTypeSyntax predefined)
+            {
+                return null;
+            }
+
+            (ClrKind Kind, string Keyword)? known = predefined.Keyword.Kind() switch
+            {
+                SyntaxKind.StringKeyword => (ClrKind.String, "string"),
+                SyntaxKind.IntKeyword => (ClrKind.Int32, "int"),
+                SyntaxKind.LongKeyword => (ClrKind.Int64, "long"),
+                SyntaxKind.DecimalKeyword => (ClrKind.Decimal, "decimal"),
+                _ => null,
+            };
+            if (known is not { } k)
+            {
+                return null;
+            }
+
+            // string? is annotated (and shown with ?) in every nullable context, int? is Nullable<int> shown as int?.
+            return (k.Kind, nullable, nullable ? k.Keyword + "?" : k.Keyword);
         }
 
         /// <summary>What the property's type can hold; nullable reference or value types make the member optional.</summary>

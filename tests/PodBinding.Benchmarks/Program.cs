@@ -35,6 +35,17 @@ if (args.Contains("--scaling"))
     return Scaling.Run(args);
 }
 
+// --keystroke-profile [classes] [rounds]: per-step times of the warm path (no change, unrelated edit), PodBinding and both floors.
+if (args.Contains("--keystroke-loop"))
+{
+    return KeystrokeProfile.Loop(args);
+}
+
+if (args.Contains("--keystroke-profile"))
+{
+    return KeystrokeProfile.Run(args);
+}
+
 // --paired [rounds]: benchmark and floor alternately in one process, a cross-check of the ratios on a busy machine.
 if (args.Contains("--paired"))
 {

@@ -40,7 +40,7 @@ internal static class BoundClasses
                 else if (member is INamedTypeSymbol { TypeKind: TypeKind.Class } type
                     && IsCandidate(type, candidates)
                     && Parser.IsSupportedTarget(type, ct)
-                    && Parser.ReadSpec(type, attribute, firstMember: null, ct) is { Members.Count: > 0 } spec)
+                    && Parser.ReadSpec(type, attribute, ct) is { Members.Count: > 0 } spec)
                 {
                     found.Add(new BoundClass(type, BindingPlanner.Plan(spec, options)));
                 }

@@ -87,7 +87,7 @@ public sealed class OpenTelemetryDetectorAnalyzer : DiagnosticAnalyzer
     {
         // The class as the generator plans it: the same members, paths and channels its DownwardApi will describe.
         if (!PodBindingGenerator.Parser.IsSupportedTarget(pod, ctx.CancellationToken)
-            || PodBindingGenerator.Parser.ReadSpec(pod, attribute, firstMember: null, ctx.CancellationToken) is not { Members.Count: > 0 } spec)
+            || PodBindingGenerator.Parser.ReadSpec(pod, attribute, ctx.CancellationToken) is not { Members.Count: > 0 } spec)
         {
             return;
         }
