@@ -22,7 +22,7 @@ public sealed record DownwardReference(
     string? Divisor,
     bool IsOptional)
 {
-    /// <summary>How the value is converted (set by <see cref="DownwardBindingBuilder"/>; the factories below read text).</summary>
+    /// <summary>How the value is converted (from the binding table; the factories below read text).</summary>
     internal Loading.ValueKind Kind { get; init; }
 
     /// <summary>A single label or annotation (<c>metadata.labels['k']</c>): a missing key reads as an empty value.</summary>

@@ -16,9 +16,8 @@ internal static class LoaderEmitter
     //   namespace <NS>;
     //   partial class <Type> : IDownwardBinding<Type>
     //   {
-    //       public static DownwardBindingInfo DownwardApi { get; } = new DownwardBindingBuilder(…)
-    //           .String("Name", "env:POD_NAME", "metadata.name")        one line per member: kind, member, channel, source
-    //           .Build();
+    //       internal const string PodBindingTable = "<class line>\n" + "Name|String|env|POD_NAME|metadata.name\n" + …;
+    //       public static DownwardBindingInfo DownwardApi { get; } = DownwardBindingInfo.FromTable(PodBindingTable);
     //       public static <Type> Load() / Load(PodSource) / Watch(…) / Watch(PodSource, …)      one-line forwards
     //       public static <Type> ReadDownward(BindingReader reader, <Type>? previous)
     //       { var v = reader.ReadAll(previous is not null); return new() { Name = previous?.Name ?? v.String(0), … }; }
@@ -58,36 +57,27 @@ internal static class LoaderEmitter
         return w.ToString();
     }
 
+    /// <summary>The constant that holds the class's <see cref="BindingTable"/>; the manifest attribute refers to it.</summary>
+    public const string TableName = "PodBindingTable";
+
     private static void EmitDescription(SourceWriter w, BindingPlan plan)
     {
-        // The workload rides along for run-time readers (the OpenTelemetry detector's k8s.<kind>.name); the catalog's kind
-        // names are the enum's member names (ContractTests).
-        WorkloadKindInfo? kind = plan.HasPatch ? WorkloadKinds.FromValue(plan.WorkloadKind) : null;
-        string workload = kind is null
-            ? ""
-            : $", global::PodBinding.WorkloadKind.{kind.Kind}, {SourceWriter.Literal(plan.WorkloadName!)}";
-        w.WriteLine("/// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>");
-        w.WriteLine(GeneratedCode);
-        w.WriteLine($"public static global::PodBinding.DownwardBindingInfo DownwardApi {{ get; }} = new global::PodBinding.DownwardBindingBuilder({SourceWriter.Literal(plan.FullName)}, {SourceWriter.Literal(plan.ContainerName)}, {SourceWriter.Literal(plan.VolumeName)}, {SourceWriter.Literal(plan.MountPath)}, {SourceWriter.Literal(plan.ManifestFolder + "/" + plan.FragmentFile)}{workload})");
+        // The table is written once: DownwardApi is built from it at run time, and the manifest attribute carries it to
+        // the build task, which writes the YAML from it.
+        w.WriteLine("/// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>");
+        w.WriteLine($"internal const string {TableName} =");
         w.Indent();
-        foreach (PlannedMember m in plan.Members)
+        var lines = BindingTables.Of(plan).Lines().ToList();
+        for (int i = 0; i < lines.Count; i++)
         {
-            w.WriteLine(Reference(m));
+            w.WriteLine(SourceWriter.Literal(lines[i]) + (i < lines.Count - 1 ? " +" : ";"));
         }
 
-        w.WriteLine(".Build();");
         w.Unindent();
-    }
-
-    // One call per member, named for what the property holds: .Guid("Uid", "env:POD_UID", "metadata.uid").
-    private static string Reference(PlannedMember m)
-    {
-        string source = SourceWriter.Literal((m.IsVolume ? "file:" : "env:") + m.Name);
-        string optional = m.IsNullable ? ", optional: true" : "";
-        string from = m.FieldPath is not null
-            ? SourceWriter.Literal(m.FieldPath)
-            : $"{SourceWriter.Literal(m.Resource)}, {SourceWriter.Literal(m.ContainerName)}, {SourceWriter.Literal(m.Divisor)}";
-        return $".{KindName(m.Kind)}({SourceWriter.Literal(m.MemberName)}, {source}, {from}{optional})";
+        w.WriteLine();
+        w.WriteLine("/// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>");
+        w.WriteLine(GeneratedCode);
+        w.WriteLine($"public static global::PodBinding.DownwardBindingInfo DownwardApi {{ get; }} = global::PodBinding.DownwardBindingInfo.FromTable({TableName});");
     }
 
     private static void EmitLoad(SourceWriter w, BindingPlan plan)
@@ -136,7 +126,7 @@ internal static class LoaderEmitter
             {
                 PlannedMember m = plan.Members[i];
                 string name = Identifier(m.MemberName);
-                string read = $"v.{KindName(m.Kind)}{(m.IsNullable ? "OrNull" : "")}({i})";
+                string read = $"v.{BindingTables.KindName(m.Kind)}{(m.IsNullable ? "OrNull" : "")}({i})";
                 w.WriteLine(m.IsVolume ? $"{name} = {read}," : $"{name} = previous?.{name} ?? {read},");
             }
 
@@ -144,19 +134,6 @@ internal static class LoaderEmitter
             w.WriteLine("};");
         }
     }
-
-    // The builder's and DownwardValues' method for each kind (PodBinding.Loading.ValueKind has the same names).
-    private static string KindName(ClrKind kind) => kind switch
-    {
-        ClrKind.Guid => "Guid",
-        ClrKind.IPAddress => "IPAddress",
-        ClrKind.IPAddressList => "IPAddressList",
-        ClrKind.StringMap => "Map",
-        ClrKind.Int32 => "Int32",
-        ClrKind.Int64 => "Int64",
-        ClrKind.Decimal => "Decimal",
-        _ => "String",
-    };
 
     private static string Identifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;

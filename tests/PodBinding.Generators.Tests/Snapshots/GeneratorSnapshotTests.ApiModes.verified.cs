@@ -5,12 +5,15 @@ namespace Shop.Catalog;
 
 partial class CatalogPod : global::PodBinding.IDownwardBinding<global::Shop.Catalog.CatalogPod>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Shop.Catalog.CatalogPod|catalog|podinfo|/etc/podinfo|deploy/podbinding|catalog-pod|Deployment|catalog|\n" +
+        "Name|String|env|POD_NAME|metadata.name\n" +
+        "Labels|Map?|file|labels|metadata.labels\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new global::PodBinding.DownwardBindingBuilder("Shop.Catalog.CatalogPod", "catalog", "podinfo", "/etc/podinfo", "deploy/podbinding/catalog-pod.yaml", global::PodBinding.WorkloadKind.Deployment, "catalog")
-        .String("Name", "env:POD_NAME", "metadata.name")
-        .Map("Labels", "file:labels", "metadata.labels", optional: true)
-        .Build();
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>

@@ -5,11 +5,14 @@ namespace Shop.Ledger;
 
 partial class LedgerPod : global::PodBinding.IDownwardBinding<global::Shop.Ledger.LedgerPod>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Shop.Ledger.LedgerPod|ledger|podinfo|/etc/podinfo|deploy/podbinding|ledger-pod|StatefulSet|ledger|\n" +
+        "Name|String|env|POD_NAME|metadata.name\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new global::PodBinding.DownwardBindingBuilder("Shop.Ledger.LedgerPod", "ledger", "podinfo", "/etc/podinfo", "deploy/podbinding/ledger-pod.yaml", global::PodBinding.WorkloadKind.StatefulSet, "ledger")
-        .String("Name", "env:POD_NAME", "metadata.name")
-        .Build();
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>

@@ -5,13 +5,16 @@ namespace Orders.Reports;
 
 partial class ReportPod : global::PodBinding.IDownwardBinding<global::Orders.Reports.ReportPod>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Orders.Reports.ReportPod|report|podinfo|/etc/podinfo|deploy/podbinding|report-pod|CronJob|nightly-report|\n" +
+        "PodName|String|env|POD_NAME|metadata.name\n" +
+        "Annotations|Map|file|annotations|metadata.annotations\n" +
+        "ScratchGi|Int64|env|LIMITS_EPHEMERAL_STORAGE_GIB|limits.ephemeral-storage|report|1Gi\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new global::PodBinding.DownwardBindingBuilder("Orders.Reports.ReportPod", "report", "podinfo", "/etc/podinfo", "deploy/podbinding/report-pod.yaml", global::PodBinding.WorkloadKind.CronJob, "nightly-report")
-        .String("PodName", "env:POD_NAME", "metadata.name")
-        .Map("Annotations", "file:annotations", "metadata.annotations")
-        .Int64("ScratchGi", "env:LIMITS_EPHEMERAL_STORAGE_GIB", "limits.ephemeral-storage", "report", "1Gi")
-        .Build();
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>

@@ -3,12 +3,15 @@
 
 partial class GlobalPod : global::PodBinding.IDownwardBinding<global::GlobalPod>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "GlobalPod|orders-api|podinfo|/etc/podinfo|deploy/podbinding|global-pod|||\n" +
+        "Name|String|env|POD_NAME|metadata.name\n" +
+        "Uid|String|env|POD_UID|metadata.uid\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new global::PodBinding.DownwardBindingBuilder("GlobalPod", "orders-api", "podinfo", "/etc/podinfo", "deploy/podbinding/global-pod.yaml")
-        .String("Name", "env:POD_NAME", "metadata.name")
-        .String("Uid", "env:POD_UID", "metadata.uid")
-        .Build();
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>

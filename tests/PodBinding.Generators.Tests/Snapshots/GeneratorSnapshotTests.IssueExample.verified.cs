@@ -5,14 +5,17 @@ namespace Shop.Api;
 
 partial class PodInfo : global::PodBinding.IDownwardBinding<global::Shop.Api.PodInfo>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Shop.Api.PodInfo|orders-api|podinfo|/etc/podinfo|deploy/podbinding|pod-info|||\n" +
+        "Name|String|env|POD_NAME|metadata.name\n" +
+        "Labels|Map|file|labels|metadata.labels\n" +
+        "PodIP|IPAddress|env|POD_IP|status.podIP\n" +
+        "MemoryLimit|Int64|env|LIMITS_MEMORY_MIB|limits.memory|orders-api|1Mi\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new global::PodBinding.DownwardBindingBuilder("Shop.Api.PodInfo", "orders-api", "podinfo", "/etc/podinfo", "deploy/podbinding/pod-info.yaml")
-        .String("Name", "env:POD_NAME", "metadata.name")
-        .Map("Labels", "file:labels", "metadata.labels")
-        .IPAddress("PodIP", "env:POD_IP", "status.podIP")
-        .Int64("MemoryLimit", "env:LIMITS_MEMORY_MIB", "limits.memory", "orders-api", "1Mi")
-        .Build();
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>

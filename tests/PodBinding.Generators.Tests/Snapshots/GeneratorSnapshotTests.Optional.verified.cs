@@ -5,18 +5,21 @@ namespace Orders.Optional;
 
 partial class OptionalPod : global::PodBinding.IDownwardBinding<global::Orders.Optional.OptionalPod>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Orders.Optional.OptionalPod|orders|podinfo|/etc/podinfo|deploy/podbinding|optional-pod|DaemonSet|orders-agent|\n" +
+        "Team|String?|file|label.team|metadata.labels['team']\n" +
+        "Owner|String?|env|POD_ANNOTATION_TEST_EXAMPLE_COM_OWNER|metadata.annotations['TEST.EXAMPLE.COM/owner']\n" +
+        "Uid|Guid?|env|POD_UID|metadata.uid\n" +
+        "HostIP|IPAddress?|env|HOST_IP|status.hostIP\n" +
+        "HostIPs|IPAddressList?|env|HOST_IPS|status.hostIPs\n" +
+        "Annotations|Map?|file|annotations|metadata.annotations\n" +
+        "HugePagesMi|Int32?|env|LIMITS_HUGEPAGES_2MI_MIB|limits.hugepages-2Mi|orders|1Mi\n" +
+        "CpuRequestCores|Int64?|env|REQUESTS_CPU|requests.cpu|orders|1\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new global::PodBinding.DownwardBindingBuilder("Orders.Optional.OptionalPod", "orders", "podinfo", "/etc/podinfo", "deploy/podbinding/optional-pod.yaml", global::PodBinding.WorkloadKind.DaemonSet, "orders-agent")
-        .String("Team", "file:label.team", "metadata.labels['team']", optional: true)
-        .String("Owner", "env:POD_ANNOTATION_TEST_EXAMPLE_COM_OWNER", "metadata.annotations['TEST.EXAMPLE.COM/owner']", optional: true)
-        .Guid("Uid", "env:POD_UID", "metadata.uid", optional: true)
-        .IPAddress("HostIP", "env:HOST_IP", "status.hostIP", optional: true)
-        .IPAddressList("HostIPs", "env:HOST_IPS", "status.hostIPs", optional: true)
-        .Map("Annotations", "file:annotations", "metadata.annotations", optional: true)
-        .Int32("HugePagesMi", "env:LIMITS_HUGEPAGES_2MI_MIB", "limits.hugepages-2Mi", "orders", "1Mi", optional: true)
-        .Int64("CpuRequestCores", "env:REQUESTS_CPU", "requests.cpu", "orders", "1", optional: true)
-        .Build();
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>

@@ -5,22 +5,25 @@ namespace OrdersService;
 
 partial class PodInfo : global::PodBinding.IDownwardBinding<global::OrdersService.PodInfo>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "OrdersService.PodInfo|orders|podinfo|/etc/podinfo|deploy/podbinding|pod-info|Deployment|orders|\n" +
+        "Name|String|env|POD_NAME|metadata.name\n" +
+        "Namespace|String|env|POD_NAMESPACE|metadata.namespace\n" +
+        "Uid|Guid|env|POD_UID|metadata.uid\n" +
+        "Labels|Map|file|labels|metadata.labels\n" +
+        "Annotations|Map|file|annotations|metadata.annotations\n" +
+        "Version|String?|file|label.app.kubernetes.io_version|metadata.labels['app.kubernetes.io/version']\n" +
+        "NodeName|String|env|NODE_NAME|spec.nodeName\n" +
+        "ServiceAccount|String|env|POD_SERVICE_ACCOUNT|spec.serviceAccountName\n" +
+        "PodIP|IPAddress|env|POD_IP|status.podIP\n" +
+        "PodIPs|IPAddressList|env|POD_IPS|status.podIPs\n" +
+        "MemoryLimitMi|Int64|env|LIMITS_MEMORY_MIB|limits.memory|orders|1Mi\n" +
+        "CpuRequestMillicores|Int32|env|REQUESTS_CPU_MILLICORES|requests.cpu|orders|1m\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new global::PodBinding.DownwardBindingBuilder("OrdersService.PodInfo", "orders", "podinfo", "/etc/podinfo", "deploy/podbinding/pod-info.yaml", global::PodBinding.WorkloadKind.Deployment, "orders")
-        .String("Name", "env:POD_NAME", "metadata.name")
-        .String("Namespace", "env:POD_NAMESPACE", "metadata.namespace")
-        .Guid("Uid", "env:POD_UID", "metadata.uid")
-        .Map("Labels", "file:labels", "metadata.labels")
-        .Map("Annotations", "file:annotations", "metadata.annotations")
-        .String("Version", "file:label.app.kubernetes.io_version", "metadata.labels['app.kubernetes.io/version']", optional: true)
-        .String("NodeName", "env:NODE_NAME", "spec.nodeName")
-        .String("ServiceAccount", "env:POD_SERVICE_ACCOUNT", "spec.serviceAccountName")
-        .IPAddress("PodIP", "env:POD_IP", "status.podIP")
-        .IPAddressList("PodIPs", "env:POD_IPS", "status.podIPs")
-        .Int64("MemoryLimitMi", "env:LIMITS_MEMORY_MIB", "limits.memory", "orders", "1Mi")
-        .Int32("CpuRequestMillicores", "env:REQUESTS_CPU_MILLICORES", "requests.cpu", "orders", "1m")
-        .Build();
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>

@@ -5,17 +5,20 @@ namespace Orders.Overrides;
 
 partial class TunedPod : global::PodBinding.IDownwardBinding<global::Orders.Overrides.TunedPod>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Orders.Overrides.TunedPod|api|pod-facts|/var/run/pod-facts|deploy/podbinding|tuned-pod|StatefulSet|orders-db|\n" +
+        "Name|String|env|MY_POD|metadata.name\n" +
+        "Namespace|String|file|meta/namespace|metadata.namespace\n" +
+        "AppName|String|env|POD_LABEL_APP_KUBERNETES_IO_NAME|metadata.labels['app.kubernetes.io/name']\n" +
+        "CpuLimitMillicores|Int32|file|limits.cpu.millicores|limits.cpu|api|1m\n" +
+        "EnvoyMemoryMi|Int64|env|ENVOY_REQUESTS_MEMORY_MIB|requests.memory|envoy|1Mi\n" +
+        "MemoryBytes|Decimal|env|LIMITS_MEMORY|limits.memory|api|1\n" +
+        "Annotations|Map|file|meta/annotations|metadata.annotations\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new global::PodBinding.DownwardBindingBuilder("Orders.Overrides.TunedPod", "api", "pod-facts", "/var/run/pod-facts", "deploy/podbinding/tuned-pod.yaml", global::PodBinding.WorkloadKind.StatefulSet, "orders-db")
-        .String("Name", "env:MY_POD", "metadata.name")
-        .String("Namespace", "file:meta/namespace", "metadata.namespace")
-        .String("AppName", "env:POD_LABEL_APP_KUBERNETES_IO_NAME", "metadata.labels['app.kubernetes.io/name']")
-        .Int32("CpuLimitMillicores", "file:limits.cpu.millicores", "limits.cpu", "api", "1m")
-        .Int64("EnvoyMemoryMi", "env:ENVOY_REQUESTS_MEMORY_MIB", "requests.memory", "envoy", "1Mi")
-        .Decimal("MemoryBytes", "env:LIMITS_MEMORY", "limits.memory", "api", "1")
-        .Map("Annotations", "file:meta/annotations", "metadata.annotations")
-        .Build();
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/var/run/pod-facts</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>

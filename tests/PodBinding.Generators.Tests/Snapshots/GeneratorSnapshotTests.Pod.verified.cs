@@ -5,13 +5,16 @@ namespace Orders.Tools;
 
 partial class DebugPodInfo : global::PodBinding.IDownwardBinding<global::Orders.Tools.DebugPodInfo>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Orders.Tools.DebugPodInfo|debug|podinfo|/etc/podinfo|deploy/podbinding|debug-pod-info|Pod|orders-debug|\n" +
+        "Namespace|String|env|POD_NAMESPACE|metadata.namespace\n" +
+        "HostIP|String|env|HOST_IP|status.hostIP\n" +
+        "Tier|String|file|label.tier|metadata.labels['tier']\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new global::PodBinding.DownwardBindingBuilder("Orders.Tools.DebugPodInfo", "debug", "podinfo", "/etc/podinfo", "deploy/podbinding/debug-pod-info.yaml", global::PodBinding.WorkloadKind.Pod, "orders-debug")
-        .String("Namespace", "env:POD_NAMESPACE", "metadata.namespace")
-        .String("HostIP", "env:HOST_IP", "status.hostIP")
-        .String("Tier", "file:label.tier", "metadata.labels['tier']")
-        .Build();
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
