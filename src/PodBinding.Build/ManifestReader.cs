@@ -28,7 +28,11 @@ internal static class ManifestReader
 {
     public const string KeyPrefix = PodBinding.Shared.ManifestContract.KeyPrefix;
 
-    /// <summary>Every (key, value) of an <c>AssemblyMetadataAttribute</c> whose key starts with <see cref="KeyPrefix"/>, in metadata order.</summary>
+    /// <summary>
+    /// Every (key, value) of an <c>AssemblyMetadataAttribute</c> that is PodBinding's: a key starting with
+    /// <see cref="KeyPrefix"/> (a whole file) or <c>PodBinding.Table:</c> (a class's binding table), or the
+    /// <c>PodBinding.Volumes</c> list; in metadata order.
+    /// </summary>
     /// <exception cref="BadImageFormatException">The file is not a .NET assembly or its metadata is malformed.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static List<KeyValuePair<string, string?>> ReadManifestAttributes(string assemblyPath)
@@ -62,7 +66,7 @@ internal static class ManifestReader
             }
 
             string? key = blob.ReadSerializedString();
-            if (key is null || !key.StartsWith(KeyPrefix, StringComparison.Ordinal))
+            if (key is null || !IsPodBindingKey(key))
             {
                 continue;
             }
@@ -73,6 +77,11 @@ internal static class ManifestReader
 
         return result;
     }
+
+    private static bool IsPodBindingKey(string key) =>
+        key.StartsWith(KeyPrefix, StringComparison.Ordinal)
+        || key.StartsWith(PodBinding.Shared.ManifestContract.TablePrefix, StringComparison.Ordinal)
+        || key == PodBinding.Shared.ManifestContract.VolumesKey;
 
     private static bool IsAssemblyMetadataAttribute(MetadataReader reader, EntityHandle constructor)
     {

@@ -92,10 +92,24 @@ public sealed class WritePodManifests : Task
             return false;
         }
 
+        // Classes' tables become their fragment, patch and the workloads' volume patches, with the generator's emitters.
+        List<KeyValuePair<string, string?>> files;
+        try
+        {
+            files = PodBinding.Generators.Emit.ManifestExpansion.Expand(attributes);
+        }
+        catch (FormatException ex)
+        {
+            Log.LogError(null, InvalidManifestCode, null, assemblyPath, 0, 0, 0, 0,
+                "The assembly carries PodBinding manifest attributes that cannot be read: {0} This is a PodBinding bug or a mix of PodBinding versions: rebuild with one version of the package.",
+                ex.Message);
+            return false;
+        }
+
         string outputDirectory = Path.GetFullPath(OutputDirectory);
         string projectDirectory = Path.GetFullPath(string.IsNullOrEmpty(ProjectDirectory) ? Directory.GetCurrentDirectory() : ProjectDirectory);
 
-        Dictionary<string, Manifest>? expected = Collect(attributes, outputDirectory, assemblyPath);
+        Dictionary<string, Manifest>? expected = Collect(files, outputDirectory, assemblyPath);
         if (expected is null)
         {
             return false;
@@ -135,13 +149,13 @@ public sealed class WritePodManifests : Task
         bool ok = true;
         foreach (KeyValuePair<string, string?> attribute in attributes)
         {
-            string relative = attribute.Key.Substring(ManifestReader.KeyPrefix.Length);
+            string relative = attribute.Key;
             string? problem = CheckRelativePath(relative) ?? (attribute.Value is null ? "its content is null" : null);
             if (problem is not null)
             {
                 Log.LogError(null, InvalidManifestCode, null, assemblyPath, 0, 0, 0, 0,
                     "The assembly carries the manifest attribute '{0}' but {1}. This is a PodBinding generator bug or a hand-written AssemblyMetadata attribute: manifest keys must be 'PodBinding.Manifest:' followed by a relative path using '/'.",
-                    attribute.Key, problem);
+                    ManifestReader.KeyPrefix + attribute.Key, problem);
                 ok = false;
                 continue;
             }

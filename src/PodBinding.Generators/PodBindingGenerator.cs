@@ -46,7 +46,7 @@ public sealed partial class PodBindingGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(plans, static (spc, plan) =>
         {
             spc.AddSource(plan.FullName + ".PodBinding.g.cs", LoaderEmitter.Emit(plan));
-            spc.AddSource(plan.FullName + ".PodBinding.Manifests.g.cs", ManifestAttributeEmitter.Emit(ManifestAttributeEmitter.FilesOf(plan)));
+            spc.AddSource(plan.FullName + ".PodBinding.Manifests.g.cs", ManifestAttributeEmitter.EmitClass(plan));
         });
 
         // The kustomize Component spans classes: collect only the patch file names, sorted for deterministic output.
@@ -77,7 +77,7 @@ public sealed partial class PodBindingGenerator : IIncrementalGenerator
         {
             if (all.Count > 0)
             {
-                spc.AddSource("PodBinding.WorkloadVolumes.g.cs", ManifestAttributeEmitter.Emit(WorkloadVolumes.Patches(all.ToList())));
+                spc.AddSource("PodBinding.WorkloadVolumes.g.cs", ManifestAttributeEmitter.EmitVolumeIndex(all));
             }
         });
 

@@ -1,3 +1,6 @@
+using PodBinding.Loading;
+using PodBinding.Shared;
+
 namespace PodBinding;
 
 /// <summary>
@@ -44,6 +47,41 @@ public sealed class DownwardBindingInfo
         }
 
         VolumeItems = items.ToArray();
+    }
+
+    /// <summary>
+    /// The description a generated class carries as its binding table (one line for the class, one per member; the
+    /// format is PodBinding's own and may change between versions).
+    /// </summary>
+    /// <exception cref="FormatException">The text is not a binding table.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static DownwardBindingInfo FromTable(string table)
+    {
+        BindingTable parsed = BindingTable.Parse(table);
+        var references = new DownwardReference[parsed.Members.Count];
+        for (int i = 0; i < references.Length; i++)
+        {
+            BindingTableRow m = parsed.Members[i];
+            if (!Enum.TryParse(m.Kind, ignoreCase: false, out ValueKind kind))
+            {
+                throw new FormatException($"The binding table of {parsed.TypeName} gives member {m.MemberName} the unknown kind '{m.Kind}'.");
+            }
+
+            references[i] = new DownwardReference(
+                m.MemberName, m.IsVolume ? DownwardSource.Volume : DownwardSource.Environment, m.Name,
+                m.FieldPath, m.Resource, m.ContainerName, m.Divisor, m.IsOptional) { Kind = kind };
+        }
+
+        // A workload only with its name, as the class's YAML has a patch only then.
+        WorkloadKind workloadKind = WorkloadKind.None;
+        if (parsed.WorkloadKind is not null && parsed.WorkloadName is not null && !Enum.TryParse(parsed.WorkloadKind, ignoreCase: false, out workloadKind))
+        {
+            workloadKind = WorkloadKind.None;
+        }
+
+        return new DownwardBindingInfo(
+            parsed.TypeName, parsed.ContainerName, parsed.VolumeName, parsed.MountPath, references, parsed.ManifestFile,
+            workloadKind, workloadKind == WorkloadKind.None ? null : parsed.WorkloadName);
     }
 
     /// <summary>The bound class, fully qualified.</summary>

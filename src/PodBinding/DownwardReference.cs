@@ -22,6 +22,9 @@ public sealed record DownwardReference(
     string? Divisor,
     bool IsOptional)
 {
+    /// <summary>How the value is converted (from the binding table; the factories below read text).</summary>
+    internal Loading.ValueKind Kind { get; init; }
+
     /// <summary>A single label or annotation (<c>metadata.labels['k']</c>): a missing key reads as an empty value.</summary>
     public bool IsMapKey => FieldPath is not null && FieldPath.EndsWith("']", StringComparison.Ordinal);
 

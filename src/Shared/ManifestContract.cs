@@ -15,6 +15,18 @@ internal static class ManifestContract
     /// <summary><c>[assembly: AssemblyMetadata("PodBinding.Manifest:&lt;file&gt;", content)]</c>.</summary>
     public const string KeyPrefix = "PodBinding.Manifest:";
 
+    /// <summary>
+    /// <c>[assembly: AssemblyMetadata("PodBinding.Table:&lt;type&gt;", table)]</c>: a class's <c>BindingTable</c>, from which
+    /// the MSBuild task writes the class's fragment and patch and the workloads' merged volume patches.
+    /// </summary>
+    public const string TablePrefix = "PodBinding.Table:";
+
+    /// <summary>
+    /// <c>[assembly: AssemblyMetadata("PodBinding.Volumes", files)]</c>: the merged volume patch files the generator expects,
+    /// one per line, so the task can check that the tables it read give the same set.
+    /// </summary>
+    public const string VolumesKey = "PodBinding.Volumes";
+
     /// <summary>Whether <paramref name="text"/> starts with <see cref="HeaderPrefix"/> (after a UTF-8 BOM, if any).</summary>
     public static bool HasHeader(string text) =>
         text.StartsWith(HeaderPrefix, StringComparison.Ordinal)

@@ -12,16 +12,17 @@ internal static class LoaderEmitter
     public static readonly string Version = typeof(LoaderEmitter).Assembly.GetName().Version!.ToString(3);
     private static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"PodBinding\", \"" + Version + "\")]";
 
-    // Produces:
+    // Produces (the class's own name inside its body always means the class: a member cannot share it, CS0542):
     //   namespace <NS>;
     //   partial class <Type> : IDownwardBinding<Type>
     //   {
-    //       public static DownwardBindingInfo DownwardApi { get; } = new(…, new[] { DownwardReference.FieldEnv(…), … }, manifestFile: …);
-    //       public static <Type> Load() => Load(PodSource.FromProcess(DownwardApi.MountPath));
-    //       public static <Type> Load(PodSource source) => ReadDownward(new BindingReader(source, DownwardApi), null);
-    //       public static DownwardWatcher<Type> Watch(DownwardWatchOptions? options = null) => …;
-    //       public static <Type> ReadDownward(BindingReader reader, <Type>? previous) { reader.GetX(i) …; new <Type> { … } }
+    //       internal const string PodBindingTable = "<class line>\n" + "Name|String|env|POD_NAME|metadata.name\n" + …;
+    //       public static DownwardBindingInfo DownwardApi { get; } = DownwardBindingInfo.FromTable(PodBindingTable);
+    //       public static <Type> Load() / Load(PodSource) / Watch(…) / Watch(PodSource, …)      one-line forwards
+    //       public static <Type> ReadDownward(BindingReader reader, <Type>? previous)
+    //       { var v = reader.ReadAll(previous is not null); return new() { Name = previous?.Name ?? v.String(0), … }; }
     //   }
+    // Everything identical for every class (reading, converting, error texts and their fix YAML) is in the runtime.
     public static string Emit(BindingPlan plan)
     {
         var w = new SourceWriter();
@@ -56,62 +57,48 @@ internal static class LoaderEmitter
         return w.ToString();
     }
 
+    /// <summary>The constant that holds the class's <see cref="BindingTable"/>; the manifest attribute refers to it.</summary>
+    public const string TableName = "PodBindingTable";
+
     private static void EmitDescription(SourceWriter w, BindingPlan plan)
     {
-        w.WriteLine("/// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>");
-        w.WriteLine(GeneratedCode);
-        w.WriteLine("public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(");
+        // The table is written once: DownwardApi is built from it at run time, and the manifest attribute carries it to
+        // the build task, which writes the YAML from it.
+        w.WriteLine("/// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>");
+        w.WriteLine($"internal const string {TableName} =");
         w.Indent();
-        w.WriteLine($"{SourceWriter.Literal(plan.FullName)}, {SourceWriter.Literal(plan.ContainerName)}, {SourceWriter.Literal(plan.VolumeName)}, {SourceWriter.Literal(plan.MountPath)},");
-        w.WriteLine("new global::PodBinding.DownwardReference[]");
-        w.WriteLine("{");
-        w.Indent();
-        foreach (PlannedMember m in plan.Members)
+        var lines = BindingTables.Of(plan).Lines().ToList();
+        for (int i = 0; i < lines.Count; i++)
         {
-            w.WriteLine(Reference(m) + ",");
+            w.WriteLine(SourceWriter.Literal(lines[i]) + (i < lines.Count - 1 ? " +" : ";"));
         }
 
         w.Unindent();
-        w.WriteLine("},");
-        // The workload rides along for run-time readers (the OpenTelemetry detector's k8s.<kind>.name); the catalog's kind
-        // names are the enum's member names (ContractTests).
-        WorkloadKindInfo? kind = plan.HasPatch ? WorkloadKinds.FromValue(plan.WorkloadKind) : null;
-        string workload = kind is null
-            ? ""
-            : $", workloadKind: global::PodBinding.WorkloadKind.{kind.Kind}, workloadName: {SourceWriter.Literal(plan.WorkloadName!)}";
-        w.WriteLine($"manifestFile: {SourceWriter.Literal(plan.ManifestFolder + "/" + plan.FragmentFile)}{workload});");
-        w.Unindent();
-    }
-
-    // One factory call per member, named for its channel and kind: FieldEnv("Name", "POD_NAME", "metadata.name").
-    private static string Reference(PlannedMember m)
-    {
-        string channel = m.IsVolume ? "File" : "Env";
-        string optional = m.IsNullable ? ", optional: true" : "";
-        return m.FieldPath is not null
-            ? $"global::PodBinding.DownwardReference.Field{channel}({SourceWriter.Literal(m.MemberName)}, {SourceWriter.Literal(m.Name)}, {SourceWriter.Literal(m.FieldPath)}{optional})"
-            : $"global::PodBinding.DownwardReference.Resource{channel}({SourceWriter.Literal(m.MemberName)}, {SourceWriter.Literal(m.Name)}, {SourceWriter.Literal(m.Resource)}, {SourceWriter.Literal(m.ContainerName)}, {SourceWriter.Literal(m.Divisor)}{optional})";
+        w.WriteLine();
+        w.WriteLine("/// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>");
+        w.WriteLine(GeneratedCode);
+        w.WriteLine($"public static global::PodBinding.DownwardBindingInfo DownwardApi {{ get; }} = global::PodBinding.DownwardBindingInfo.FromTable({TableName});");
     }
 
     private static void EmitLoad(SourceWriter w, BindingPlan plan)
     {
-        string type = "global::" + plan.FullName;
-        w.WriteLine($"/// <summary>Loads from the running pod: its env vars and the volume at <c>{Xml(plan.MountPath)}</c>.</summary>");
-        w.WriteLine("/// <exception cref=\"global::PodBinding.DownwardApiLoadException\">Values are missing or malformed; the message lists each with its fix.</exception>");
-        w.WriteLine(GeneratedCode);
+        string type = plan.TypeName;
+        const string Watcher = "global::PodBinding.Watching.DownwardWatcher";
+        const string Options = "global::PodBinding.Watching.DownwardWatchOptions? options = null";
+        // The forwards carry no GeneratedCode stamp of their own: the file is <auto-generated/>, and the two members with
+        // logic (DownwardApi, ReadDownward) carry it.
+        w.WriteLine($"/// <summary>Loads from the pod's env vars and the volume at <c>{Xml(plan.MountPath)}</c>.</summary>");
+        w.WriteLine("/// <exception cref=\"global::PodBinding.DownwardApiLoadException\">Values are missing or malformed.</exception>");
         w.WriteLine($"public static {type} Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));");
         w.WriteLine();
-        w.WriteLine("/// <summary>Loads from <paramref name=\"source\"/>; fails as <see cref=\"Load()\"/> does.</summary>");
-        w.WriteLine(GeneratedCode);
-        w.WriteLine($"public static {type} Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);");
+        w.WriteLine("/// <summary>Loads from <paramref name=\"source\"/>.</summary>");
+        w.WriteLine($"public static {type} Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);");
         w.WriteLine();
-        w.WriteLine("/// <summary>Loads, then follows the volume's changes; fails as <see cref=\"Load()\"/> does.</summary>");
-        w.WriteLine(GeneratedCode);
-        w.WriteLine($"public static global::PodBinding.Watching.DownwardWatcher<{type}> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<{type}>(options);");
+        w.WriteLine("/// <summary>Loads, then follows the volume's changes.</summary>");
+        w.WriteLine($"public static {Watcher}<{type}> Watch({Options}) => {Watcher}.Start<{type}>(options);");
         w.WriteLine();
-        w.WriteLine("/// <summary>Loads from <paramref name=\"source\"/>, then follows its volume's changes.</summary>");
-        w.WriteLine(GeneratedCode);
-        w.WriteLine($"public static global::PodBinding.Watching.DownwardWatcher<{type}> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<{type}>(source, options);");
+        w.WriteLine("/// <summary>Loads from <paramref name=\"source\"/>, then follows its changes.</summary>");
+        w.WriteLine($"public static {Watcher}<{type}> Watch(global::PodBinding.PodSource source, {Options}) => {Watcher}.Start<{type}>(source, options);");
         w.WriteLine();
         w.WriteLine("/// <summary>One load; env-var members are carried over from <paramref name=\"previous\"/>.</summary>");
         w.WriteLine(GeneratedCode);
@@ -129,53 +116,23 @@ internal static class LoaderEmitter
 
         using (w.OpenBlock(signature))
         {
-            for (int i = 0; i < plan.Members.Count; i++)
-            {
-                PlannedMember m = plan.Members[i];
-                string read = $"reader.{ReaderMethod(m.Kind)}({i})";
-
-                // Env vars never change inside a running container (docs/kubernetes-rules.md): a reload keeps them and reads only the volume.
-                w.WriteLine(m.IsVolume
-                    ? $"var v{i} = {read};"
-                    : $"var v{i} = previous?.{Identifier(m.MemberName)} ?? {read};");
-            }
-
-            w.WriteLine("reader.ThrowIfFailed();");
-            w.WriteLine($"return new {type}");
+            // Every member is read and converted before the instance is created; env vars never change inside a running
+            // container (docs/kubernetes-rules.md), so a reload keeps them and reads only the volume.
+            w.WriteLine("var v = reader.ReadAll(previous is not null);");
+            w.WriteLine("return new()");
             w.WriteLine("{");
             w.Indent();
             for (int i = 0; i < plan.Members.Count; i++)
             {
                 PlannedMember m = plan.Members[i];
-                w.WriteLine($"{Identifier(m.MemberName)} = v{i}{Unwrap(m)},");
+                string name = Identifier(m.MemberName);
+                string read = $"v.{BindingTables.KindName(m.Kind)}{(m.IsNullable ? "OrNull" : "")}({i})";
+                w.WriteLine(m.IsVolume ? $"{name} = {read}," : $"{name} = previous?.{name} ?? {read},");
             }
 
             w.Unindent();
             w.WriteLine("};");
         }
-    }
-
-    private static string ReaderMethod(ClrKind kind) => kind switch
-    {
-        ClrKind.Guid => "GetGuid",
-        ClrKind.IPAddress => "GetIPAddress",
-        ClrKind.IPAddressList => "GetIPAddressList",
-        ClrKind.StringMap => "GetMap",
-        ClrKind.Int32 => "GetInt32",
-        ClrKind.Int64 => "GetInt64",
-        ClrKind.Decimal => "GetDecimal",
-        _ => "GetString",
-    };
-
-    // The reader returns null only after recording an error, and ThrowIfFailed() has thrown by then.
-    private static string Unwrap(PlannedMember m)
-    {
-        if (m.IsNullable)
-        {
-            return "";
-        }
-
-        return m.Kind is ClrKind.Guid or ClrKind.Int32 or ClrKind.Int64 or ClrKind.Decimal ? ".GetValueOrDefault()" : "!";
     }
 
     private static string Identifier(string name) =>

@@ -1,16 +1,16 @@
-using System.Linq;
 using System.Collections.Generic;
 using System.Text;
-using PodBinding.Generators.Model;
 using PodBinding.Shared;
 using PodBinding.Generators.Catalog;
 
 namespace PodBinding.Generators.Emit;
 
 /// <summary>
-/// The pod YAML for a <see cref="BindingPlan"/>: a pod-spec fragment to paste, a kustomize strategic-merge patch when
-/// the class names its workload, and the kustomize Component that lists the patches. Pure and deterministic.
+/// The pod YAML for a class's <see cref="BindingTable"/>: a pod-spec fragment to paste, a kustomize strategic-merge patch
+/// when the class names its workload, and the kustomize Component that lists the patches. Pure and deterministic.
 /// </summary>
+/// <remarks>Linked into the MSBuild task, which writes the YAML from the tables in the compiled assembly: nothing here
+/// may depend on the generator's pipeline models.</remarks>
 internal static class ManifestEmitter
 {
     public const string HeaderPrefix = ManifestContract.HeaderPrefix;
@@ -22,7 +22,7 @@ internal static class ManifestEmitter
     //     env: […]
     //     volumeMounts: […]
     //   volumes: […]
-    public static string Fragment(BindingPlan plan)
+    public static string Fragment(BindingTable plan)
     {
         var text = new StringBuilder();
         Header(text, plan);
@@ -37,7 +37,7 @@ internal static class ManifestEmitter
     }
 
     // Produces: apiVersion/kind/metadata.name of the workload, then the pod spec at the kind's template path.
-    public static string Patch(BindingPlan plan)
+    public static string Patch(BindingTable plan)
     {
         var text = new StringBuilder();
         Header(text, plan);
@@ -47,14 +47,14 @@ internal static class ManifestEmitter
         }
 
         text.Append("# A kustomize strategic-merge patch: containers, env and volumeMounts merge by name.\n");
-        if (plan.Members.Any(static m => m.IsVolume))
+        if (HasVolumeMember(plan))
         {
-            text.Append("# The volume is in ").Append(WorkloadVolumes.PatchFile(plan.WorkloadKind, plan.WorkloadName!))
+            text.Append("# The volume is in ").Append(WorkloadVolumes.PatchFile(KindValue(plan), plan.WorkloadName!))
                 .Append(", merged from every class that patches this workload.\n");
         }
 
         // The planner writes a patch only for a kind the catalog knows.
-        WorkloadKindInfo kind = WorkloadKinds.FromValue(plan.WorkloadKind)
+        WorkloadKindInfo kind = WorkloadKinds.FromKind(plan.WorkloadKind ?? "")
             ?? throw new System.InvalidOperationException($"WorkloadKind {plan.WorkloadKind} reached the patch writer");
         YamlMap root = YamlNode.Map()
             .Add("apiVersion", kind.ApiVersion)
@@ -91,22 +91,41 @@ internal static class ManifestEmitter
         return text.ToString();
     }
 
-    private static void Header(StringBuilder text, BindingPlan plan)
+    /// <summary>The <c>WorkloadKind</c> value the table names (its member name, or the number it kept), 0 for None.</summary>
+    public static int KindValue(BindingTable plan) =>
+        plan.WorkloadKind is not { } kind ? 0
+        : WorkloadKinds.FromKind(kind)?.Value
+          ?? (int.TryParse(kind, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int value) ? value : 0);
+
+    private static bool HasVolumeMember(BindingTable plan)
     {
-        text.Append(HeaderPrefix).Append(" from ").Append(plan.FullName)
+        foreach (BindingTableRow m in plan.Members)
+        {
+            if (m.IsVolume)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Header(StringBuilder text, BindingTable plan)
+    {
+        text.Append(HeaderPrefix).Append(" from ").Append(plan.TypeName)
             .Append(". Do not edit: change the [FromDownward] attributes and rebuild.\n");
-        foreach (PlanFinding skipped in plan.Skipped)
+        foreach (BindingTableSkip skipped in plan.Skipped)
         {
             text.Append(skipped.MemberName.Length == 0 ? "# Not written" : "# Skipped " + skipped.MemberName)
                 .Append(" (").Append(skipped.Id).Append("): ").Append(skipped.Message).Append('\n');
         }
     }
 
-    private static YamlMap PodSpec(BindingPlan plan, bool withVolumes = true)
+    private static YamlMap PodSpec(BindingTable plan, bool withVolumes = true)
     {
         var env = YamlNode.Seq();
-        var volumeMembers = new List<PlannedMember>();
-        foreach (PlannedMember member in plan.Members)
+        var volumeMembers = new List<BindingTableRow>();
+        foreach (BindingTableRow member in plan.Members)
         {
             if (member.IsVolume)
             {
@@ -142,14 +161,14 @@ internal static class ManifestEmitter
         return spec;
     }
 
-    private static YamlMap EnvEntry(PlannedMember m) => PodYaml.EnvEntry(m.Name, m.FieldPath, m.Resource, m.ContainerName, m.Divisor);
+    private static YamlMap EnvEntry(BindingTableRow m) => PodYaml.EnvEntry(m.Name, m.FieldPath, m.Resource, m.ContainerName, m.Divisor);
 
-    private static YamlMap Mount(BindingPlan plan) => PodYaml.Mount(plan.VolumeName, plan.MountPath);
+    private static YamlMap Mount(BindingTable plan) => PodYaml.Mount(plan.VolumeName, plan.MountPath);
 
-    private static YamlMap Volume(BindingPlan plan, IEnumerable<PlannedMember> members)
+    private static YamlMap Volume(BindingTable plan, IEnumerable<BindingTableRow> members)
     {
         var items = YamlNode.Seq();
-        foreach (PlannedMember m in members)
+        foreach (BindingTableRow m in members)
         {
             items.Add(PodYaml.VolumeItem(m.Name, m.FieldPath, m.Resource, m.ContainerName, m.Divisor));
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using PodBinding.Generators.Catalog;
 using PodBinding.Generators.Model;
+using PodBinding.Shared;
 
 namespace PodBinding.Generators.Emit;
 
@@ -22,22 +23,22 @@ internal sealed record WorkloadVolume(int WorkloadKind, string WorkloadName, str
 /// patches each carried their own <c>podinfo</c> volume would leave only the last one's items. The class patches
 /// therefore carry containers (env, mounts) only, and one patch per workload carries the merged volume.
 /// </summary>
-internal static class WorkloadVolumes
+internal static partial class WorkloadVolumes
 {
     /// <summary><c>deployment-orders.volumes.patch.yaml</c>.</summary>
     public static string PatchFile(int workloadKind, string workloadName) =>
         (WorkloadKinds.FromValue(workloadKind)?.Kind ?? "workload").ToLowerInvariant() + "-" + workloadName + ".volumes.patch.yaml";
 
     /// <summary>The class's volume items for its workload, or nothing (no patch, a class-level error, no volume member).</summary>
-    public static IEnumerable<WorkloadVolume> Of(BindingPlan plan)
+    public static IEnumerable<WorkloadVolume> Of(BindingTable plan)
     {
-        if (!plan.HasPatch || plan.HasClassError)
+        if (plan.WorkloadKind is null || plan.WorkloadName is null || plan.HasClassError)
         {
             yield break;
         }
 
         var items = new List<WorkloadVolumeItem>();
-        foreach (PlannedMember m in plan.Members)
+        foreach (BindingTableRow m in plan.Members)
         {
             if (m.IsVolume)
             {
@@ -47,7 +48,7 @@ internal static class WorkloadVolumes
 
         if (items.Count > 0)
         {
-            yield return new WorkloadVolume(plan.WorkloadKind, plan.WorkloadName!, plan.VolumeName, plan.FullName, new EquatableArray<WorkloadVolumeItem>(items.ToArray()), plan.DefaultMode);
+            yield return new WorkloadVolume(ManifestEmitter.KindValue(plan), plan.WorkloadName, plan.VolumeName, plan.TypeName, new EquatableArray<WorkloadVolumeItem>(items.ToArray()), plan.DefaultMode);
         }
     }
 

@@ -178,6 +178,40 @@ public sealed class BindingReader
             : Fail<decimal?>(index, $"'{raw}' is not a whole number", FixHints.WholeNumber);
     }
 
+    /// <summary>
+    /// Reads and converts every member in order (the env-var members only when <paramref name="keepEnvironment"/> is
+    /// false: a reload carries them over), then throws one <see cref="DownwardApiLoadException"/> listing every problem,
+    /// so no member is set before all are known to be good.
+    /// </summary>
+    public DownwardValues ReadAll(bool keepEnvironment)
+    {
+        IReadOnlyList<DownwardReference> references = _info.References;
+        object?[] values = new object?[references.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            DownwardReference reference = references[i];
+            if (keepEnvironment && reference.Source == DownwardSource.Environment)
+            {
+                continue;
+            }
+
+            values[i] = reference.Kind switch
+            {
+                ValueKind.Guid => GetGuid(i),
+                ValueKind.IPAddress => GetIPAddress(i),
+                ValueKind.IPAddressList => GetIPAddressList(i),
+                ValueKind.Map => GetMap(i),
+                ValueKind.Int32 => GetInt32(i),
+                ValueKind.Int64 => GetInt64(i),
+                ValueKind.Decimal => GetDecimal(i),
+                _ => GetString(i),
+            };
+        }
+
+        ThrowIfFailed();
+        return new DownwardValues(values);
+    }
+
     /// <summary>Throws one <see cref="DownwardApiLoadException"/> listing every problem, if there were any.</summary>
     public void ThrowIfFailed()
     {

@@ -90,19 +90,22 @@ internal static class ManifestReader
 
     public static IReadOnlyDictionary<string, string> Read(Compilation compilation)
     {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var attributes = new List<KeyValuePair<string, string?>>();
         foreach (AttributeData attribute in compilation.Assembly.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() != "System.Reflection.AssemblyMetadataAttribute"
-                || attribute.ConstructorArguments is not [{ Value: string key }, { Value: string value }]
-                || !key.StartsWith(Prefix, StringComparison.Ordinal))
+            if (attribute.AttributeClass?.ToDisplayString() == "System.Reflection.AssemblyMetadataAttribute"
+                && attribute.ConstructorArguments is [{ Value: string key }, { Value: string value }])
             {
-                continue;
+                attributes.Add(new KeyValuePair<string, string?>(key, value));
             }
+        }
 
-            string file = key.Substring(Prefix.Length);
-            Assert.False(files.ContainsKey(file), $"Manifest '{file}' is emitted twice");
-            files.Add(file, value);
+        // Whole files and the classes' binding tables, expanded by the code the build task runs.
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, string?> file in PodBinding.Generators.Emit.ManifestExpansion.Expand(attributes))
+        {
+            Assert.False(files.ContainsKey(file.Key), $"Manifest '{file.Key}' is emitted twice");
+            files.Add(file.Key, file.Value!);
         }
 
         return files;

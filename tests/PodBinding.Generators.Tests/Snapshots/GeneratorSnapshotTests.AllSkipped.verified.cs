@@ -18,39 +18,46 @@ partial class BrokenPod : global::PodBinding.IDownwardBinding<global::Orders.Bro
     // PodBinding skipped 'BadEnvVar' (PB0010): 'A=B' is not a valid env var name: use letters, digits, '_', '-', '.'; not starting with a digit
     // PodBinding skipped 'NoPageSize' (PB0004): 'limits.hugepages-' is not a resource the Downward API can read: it does not name a page size; use a size such as limits.hugepages-2Mi or hugepages-1Gi
 
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Orders.Broken.BrokenPod|orders|podinfo|/etc/podinfo|deploy/podbinding|broken-pod|Job|orders-migrate|\n" +
+        "!NoSetter|PB0103|'NoSetter' has no setter; add 'init' (or 'private set') so the generated Load() can assign it\n" +
+        "!UnsupportedType|PB0101|'UnsupportedType' has type DateTime, which cannot hold a Downward API value; use string, Guid, IPAddress, IReadOnlyList<IPAddress>, IReadOnlyDictionary<string, string>, int, long or decimal\n" +
+        "!WrongType|PB0101|'WrongType' has type string, which cannot hold 'metadata.labels' (a whole map of keys and values); declare it as IReadOnlyDictionary<string, string>\n" +
+        "!Phase|PB0001|'status.phase' is not a Downward API field path: the Downward API does not expose it (it changes after start); read the pod through the API server\n" +
+        "!NodeInVolume|PB0002|'spec.nodeName' can only come from an env var (the API server rejects it in a downwardAPI volume); use Source = DownwardSource.Environment or Auto\n" +
+        "!AnnotationsInEnv|PB0002|'metadata.annotations' can only come from a downwardAPI volume (the API server rejects it in an env var); use Source = DownwardSource.Volume or Auto\n" +
+        "!BadDivisor|PB0005|Divisor '250m' is not accepted for limits.cpu: use one of 1, 1m\n" +
+        "!DivisorOnField|PB0007|Divisor applies only to resource fields (limits.*, requests.*), not to 'metadata.name'; remove it\n" +
+        "!BadLabelKey|PB0003|'Www.k8s.io/test' is not a valid subscript of metadata.labels: the prefix 'Www.k8s.io' must be a lower-case DNS subdomain (a-z, 0-9, '-', '.'; at most 253 characters)\n" +
+        "!BadFile|PB0014|File \"../escape\" is not a usable volume item path: '../escape' contains a '..' element\n" +
+        "!BadEnvVar|PB0010|'A=B' is not a valid env var name: use letters, digits, '_', '-', '.'; not starting with a digit\n" +
+        "!NoPageSize|PB0004|'limits.hugepages-' is not a resource the Downward API can read: it does not name a page size; use a size such as limits.hugepages-2Mi or hugepages-1Gi\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(
-        "Orders.Broken.BrokenPod", "orders", "podinfo", "/etc/podinfo",
-        new global::PodBinding.DownwardReference[]
-        {
-        },
-        manifestFile: "deploy/podbinding/broken-pod.yaml", workloadKind: global::PodBinding.WorkloadKind.Job, workloadName: "orders-migrate");
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
-    /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Orders.Broken.BrokenPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
+    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
+    public static BrokenPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
 
-    /// <summary>Loads from <paramref name="source"/>; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Orders.Broken.BrokenPod Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+    /// <summary>Loads from <paramref name="source"/>.</summary>
+    public static BrokenPod Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
 
-    /// <summary>Loads, then follows the volume's changes; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Broken.BrokenPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Broken.BrokenPod>(options);
+    /// <summary>Loads, then follows the volume's changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<BrokenPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<BrokenPod>(options);
 
-    /// <summary>Loads from <paramref name="source"/>, then follows its volume's changes.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Broken.BrokenPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Broken.BrokenPod>(source, options);
+    /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<BrokenPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<BrokenPod>(source, options);
 
     /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static global::Orders.Broken.BrokenPod ReadDownward(global::PodBinding.Loading.BindingReader reader, global::Orders.Broken.BrokenPod? previous)
+    public static BrokenPod ReadDownward(global::PodBinding.Loading.BindingReader reader, BrokenPod? previous)
     {
-        reader.ThrowIfFailed();
-        return new global::Orders.Broken.BrokenPod
+        var v = reader.ReadAll(previous is not null);
+        return new()
         {
         };
     }

@@ -5,46 +5,39 @@ namespace Shop.Catalog;
 
 partial class CatalogPod : global::PodBinding.IDownwardBinding<global::Shop.Catalog.CatalogPod>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Shop.Catalog.CatalogPod|catalog|podinfo|/etc/podinfo|deploy/podbinding|catalog-pod|Deployment|catalog|\n" +
+        "Name|String|env|POD_NAME|metadata.name\n" +
+        "Labels|Map?|file|labels|metadata.labels\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(
-        "Shop.Catalog.CatalogPod", "catalog", "podinfo", "/etc/podinfo",
-        new global::PodBinding.DownwardReference[]
-        {
-            global::PodBinding.DownwardReference.FieldEnv("Name", "POD_NAME", "metadata.name"),
-            global::PodBinding.DownwardReference.FieldFile("Labels", "labels", "metadata.labels", optional: true),
-        },
-        manifestFile: "deploy/podbinding/catalog-pod.yaml", workloadKind: global::PodBinding.WorkloadKind.Deployment, workloadName: "catalog");
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
-    /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Shop.Catalog.CatalogPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
+    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
+    public static CatalogPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
 
-    /// <summary>Loads from <paramref name="source"/>; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Shop.Catalog.CatalogPod Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+    /// <summary>Loads from <paramref name="source"/>.</summary>
+    public static CatalogPod Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
 
-    /// <summary>Loads, then follows the volume's changes; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Shop.Catalog.CatalogPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Shop.Catalog.CatalogPod>(options);
+    /// <summary>Loads, then follows the volume's changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<CatalogPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<CatalogPod>(options);
 
-    /// <summary>Loads from <paramref name="source"/>, then follows its volume's changes.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Shop.Catalog.CatalogPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Shop.Catalog.CatalogPod>(source, options);
+    /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<CatalogPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<CatalogPod>(source, options);
 
     /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static global::Shop.Catalog.CatalogPod ReadDownward(global::PodBinding.Loading.BindingReader reader, global::Shop.Catalog.CatalogPod? previous)
+    public static CatalogPod ReadDownward(global::PodBinding.Loading.BindingReader reader, CatalogPod? previous)
     {
-        var v0 = previous?.Name ?? reader.GetString(0);
-        var v1 = reader.GetMap(1);
-        reader.ThrowIfFailed();
-        return new global::Shop.Catalog.CatalogPod
+        var v = reader.ReadAll(previous is not null);
+        return new()
         {
-            Name = v0!,
-            Labels = v1,
+            Name = previous?.Name ?? v.String(0),
+            Labels = v.MapOrNull(1),
         };
     }
 }

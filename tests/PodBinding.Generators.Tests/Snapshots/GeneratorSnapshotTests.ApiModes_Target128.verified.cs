@@ -5,43 +5,37 @@ namespace Shop.Ledger;
 
 partial class LedgerPod : global::PodBinding.IDownwardBinding<global::Shop.Ledger.LedgerPod>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Shop.Ledger.LedgerPod|ledger|podinfo|/etc/podinfo|deploy/podbinding|ledger-pod|StatefulSet|ledger|\n" +
+        "Name|String|env|POD_NAME|metadata.name\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(
-        "Shop.Ledger.LedgerPod", "ledger", "podinfo", "/etc/podinfo",
-        new global::PodBinding.DownwardReference[]
-        {
-            global::PodBinding.DownwardReference.FieldEnv("Name", "POD_NAME", "metadata.name"),
-        },
-        manifestFile: "deploy/podbinding/ledger-pod.yaml", workloadKind: global::PodBinding.WorkloadKind.StatefulSet, workloadName: "ledger");
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
-    /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Shop.Ledger.LedgerPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
+    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
+    public static LedgerPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
 
-    /// <summary>Loads from <paramref name="source"/>; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Shop.Ledger.LedgerPod Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+    /// <summary>Loads from <paramref name="source"/>.</summary>
+    public static LedgerPod Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
 
-    /// <summary>Loads, then follows the volume's changes; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Shop.Ledger.LedgerPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Shop.Ledger.LedgerPod>(options);
+    /// <summary>Loads, then follows the volume's changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<LedgerPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<LedgerPod>(options);
 
-    /// <summary>Loads from <paramref name="source"/>, then follows its volume's changes.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Shop.Ledger.LedgerPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Shop.Ledger.LedgerPod>(source, options);
+    /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<LedgerPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<LedgerPod>(source, options);
 
     /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static global::Shop.Ledger.LedgerPod ReadDownward(global::PodBinding.Loading.BindingReader reader, global::Shop.Ledger.LedgerPod? previous)
+    public static LedgerPod ReadDownward(global::PodBinding.Loading.BindingReader reader, LedgerPod? previous)
     {
-        var v0 = previous?.Name ?? reader.GetString(0);
-        reader.ThrowIfFailed();
-        return new global::Shop.Ledger.LedgerPod
+        var v = reader.ReadAll(previous is not null);
+        return new()
         {
-            Name = v0!,
+            Name = previous?.Name ?? v.String(0),
         };
     }
 }

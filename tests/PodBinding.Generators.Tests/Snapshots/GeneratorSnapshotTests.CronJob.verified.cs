@@ -5,49 +5,41 @@ namespace Orders.Reports;
 
 partial class ReportPod : global::PodBinding.IDownwardBinding<global::Orders.Reports.ReportPod>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Orders.Reports.ReportPod|report|podinfo|/etc/podinfo|deploy/podbinding|report-pod|CronJob|nightly-report|\n" +
+        "PodName|String|env|POD_NAME|metadata.name\n" +
+        "Annotations|Map|file|annotations|metadata.annotations\n" +
+        "ScratchGi|Int64|env|LIMITS_EPHEMERAL_STORAGE_GIB|limits.ephemeral-storage|report|1Gi\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(
-        "Orders.Reports.ReportPod", "report", "podinfo", "/etc/podinfo",
-        new global::PodBinding.DownwardReference[]
-        {
-            global::PodBinding.DownwardReference.FieldEnv("PodName", "POD_NAME", "metadata.name"),
-            global::PodBinding.DownwardReference.FieldFile("Annotations", "annotations", "metadata.annotations"),
-            global::PodBinding.DownwardReference.ResourceEnv("ScratchGi", "LIMITS_EPHEMERAL_STORAGE_GIB", "limits.ephemeral-storage", "report", "1Gi"),
-        },
-        manifestFile: "deploy/podbinding/report-pod.yaml", workloadKind: global::PodBinding.WorkloadKind.CronJob, workloadName: "nightly-report");
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
-    /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Orders.Reports.ReportPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
+    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
+    public static ReportPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
 
-    /// <summary>Loads from <paramref name="source"/>; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Orders.Reports.ReportPod Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+    /// <summary>Loads from <paramref name="source"/>.</summary>
+    public static ReportPod Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
 
-    /// <summary>Loads, then follows the volume's changes; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Reports.ReportPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Reports.ReportPod>(options);
+    /// <summary>Loads, then follows the volume's changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<ReportPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<ReportPod>(options);
 
-    /// <summary>Loads from <paramref name="source"/>, then follows its volume's changes.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Reports.ReportPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Reports.ReportPod>(source, options);
+    /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<ReportPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<ReportPod>(source, options);
 
     /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static global::Orders.Reports.ReportPod ReadDownward(global::PodBinding.Loading.BindingReader reader, global::Orders.Reports.ReportPod? previous)
+    public static ReportPod ReadDownward(global::PodBinding.Loading.BindingReader reader, ReportPod? previous)
     {
-        var v0 = previous?.PodName ?? reader.GetString(0);
-        var v1 = reader.GetMap(1);
-        var v2 = previous?.ScratchGi ?? reader.GetInt64(2);
-        reader.ThrowIfFailed();
-        return new global::Orders.Reports.ReportPod
+        var v = reader.ReadAll(previous is not null);
+        return new()
         {
-            PodName = v0!,
-            Annotations = v1!,
-            ScratchGi = v2.GetValueOrDefault(),
+            PodName = previous?.PodName ?? v.String(0),
+            Annotations = v.Map(1),
+            ScratchGi = previous?.ScratchGi ?? v.Int64(2),
         };
     }
 }

@@ -5,52 +5,43 @@ namespace Shop.Api;
 
 partial class PodInfo : global::PodBinding.IDownwardBinding<global::Shop.Api.PodInfo>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Shop.Api.PodInfo|orders-api|podinfo|/etc/podinfo|deploy/podbinding|pod-info|||\n" +
+        "Name|String|env|POD_NAME|metadata.name\n" +
+        "Labels|Map|file|labels|metadata.labels\n" +
+        "PodIP|IPAddress|env|POD_IP|status.podIP\n" +
+        "MemoryLimit|Int64|env|LIMITS_MEMORY_MIB|limits.memory|orders-api|1Mi\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(
-        "Shop.Api.PodInfo", "orders-api", "podinfo", "/etc/podinfo",
-        new global::PodBinding.DownwardReference[]
-        {
-            global::PodBinding.DownwardReference.FieldEnv("Name", "POD_NAME", "metadata.name"),
-            global::PodBinding.DownwardReference.FieldFile("Labels", "labels", "metadata.labels"),
-            global::PodBinding.DownwardReference.FieldEnv("PodIP", "POD_IP", "status.podIP"),
-            global::PodBinding.DownwardReference.ResourceEnv("MemoryLimit", "LIMITS_MEMORY_MIB", "limits.memory", "orders-api", "1Mi"),
-        },
-        manifestFile: "deploy/podbinding/pod-info.yaml");
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
-    /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Shop.Api.PodInfo Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
+    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
+    public static PodInfo Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
 
-    /// <summary>Loads from <paramref name="source"/>; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Shop.Api.PodInfo Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+    /// <summary>Loads from <paramref name="source"/>.</summary>
+    public static PodInfo Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
 
-    /// <summary>Loads, then follows the volume's changes; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Shop.Api.PodInfo> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Shop.Api.PodInfo>(options);
+    /// <summary>Loads, then follows the volume's changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<PodInfo> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<PodInfo>(options);
 
-    /// <summary>Loads from <paramref name="source"/>, then follows its volume's changes.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Shop.Api.PodInfo> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Shop.Api.PodInfo>(source, options);
+    /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<PodInfo> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<PodInfo>(source, options);
 
     /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static global::Shop.Api.PodInfo ReadDownward(global::PodBinding.Loading.BindingReader reader, global::Shop.Api.PodInfo? previous)
+    public static PodInfo ReadDownward(global::PodBinding.Loading.BindingReader reader, PodInfo? previous)
     {
-        var v0 = previous?.Name ?? reader.GetString(0);
-        var v1 = reader.GetMap(1);
-        var v2 = previous?.PodIP ?? reader.GetIPAddress(2);
-        var v3 = previous?.MemoryLimit ?? reader.GetInt64(3);
-        reader.ThrowIfFailed();
-        return new global::Shop.Api.PodInfo
+        var v = reader.ReadAll(previous is not null);
+        return new()
         {
-            Name = v0!,
-            Labels = v1!,
-            PodIP = v2!,
-            MemoryLimit = v3.GetValueOrDefault(),
+            Name = previous?.Name ?? v.String(0),
+            Labels = v.Map(1),
+            PodIP = previous?.PodIP ?? v.IPAddress(2),
+            MemoryLimit = previous?.MemoryLimit ?? v.Int64(3),
         };
     }
 }

@@ -5,64 +5,51 @@ namespace Orders.Optional;
 
 partial class OptionalPod : global::PodBinding.IDownwardBinding<global::Orders.Optional.OptionalPod>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Orders.Optional.OptionalPod|orders|podinfo|/etc/podinfo|deploy/podbinding|optional-pod|DaemonSet|orders-agent|\n" +
+        "Team|String?|file|label.team|metadata.labels['team']\n" +
+        "Owner|String?|env|POD_ANNOTATION_TEST_EXAMPLE_COM_OWNER|metadata.annotations['TEST.EXAMPLE.COM/owner']\n" +
+        "Uid|Guid?|env|POD_UID|metadata.uid\n" +
+        "HostIP|IPAddress?|env|HOST_IP|status.hostIP\n" +
+        "HostIPs|IPAddressList?|env|HOST_IPS|status.hostIPs\n" +
+        "Annotations|Map?|file|annotations|metadata.annotations\n" +
+        "HugePagesMi|Int32?|env|LIMITS_HUGEPAGES_2MI_MIB|limits.hugepages-2Mi|orders|1Mi\n" +
+        "CpuRequestCores|Int64?|env|REQUESTS_CPU|requests.cpu|orders|1\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(
-        "Orders.Optional.OptionalPod", "orders", "podinfo", "/etc/podinfo",
-        new global::PodBinding.DownwardReference[]
-        {
-            global::PodBinding.DownwardReference.FieldFile("Team", "label.team", "metadata.labels['team']", optional: true),
-            global::PodBinding.DownwardReference.FieldEnv("Owner", "POD_ANNOTATION_TEST_EXAMPLE_COM_OWNER", "metadata.annotations['TEST.EXAMPLE.COM/owner']", optional: true),
-            global::PodBinding.DownwardReference.FieldEnv("Uid", "POD_UID", "metadata.uid", optional: true),
-            global::PodBinding.DownwardReference.FieldEnv("HostIP", "HOST_IP", "status.hostIP", optional: true),
-            global::PodBinding.DownwardReference.FieldEnv("HostIPs", "HOST_IPS", "status.hostIPs", optional: true),
-            global::PodBinding.DownwardReference.FieldFile("Annotations", "annotations", "metadata.annotations", optional: true),
-            global::PodBinding.DownwardReference.ResourceEnv("HugePagesMi", "LIMITS_HUGEPAGES_2MI_MIB", "limits.hugepages-2Mi", "orders", "1Mi", optional: true),
-            global::PodBinding.DownwardReference.ResourceEnv("CpuRequestCores", "REQUESTS_CPU", "requests.cpu", "orders", "1", optional: true),
-        },
-        manifestFile: "deploy/podbinding/optional-pod.yaml", workloadKind: global::PodBinding.WorkloadKind.DaemonSet, workloadName: "orders-agent");
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
-    /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Orders.Optional.OptionalPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
+    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
+    public static OptionalPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
 
-    /// <summary>Loads from <paramref name="source"/>; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Orders.Optional.OptionalPod Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+    /// <summary>Loads from <paramref name="source"/>.</summary>
+    public static OptionalPod Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
 
-    /// <summary>Loads, then follows the volume's changes; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Optional.OptionalPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Optional.OptionalPod>(options);
+    /// <summary>Loads, then follows the volume's changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<OptionalPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<OptionalPod>(options);
 
-    /// <summary>Loads from <paramref name="source"/>, then follows its volume's changes.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Optional.OptionalPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Optional.OptionalPod>(source, options);
+    /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<OptionalPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<OptionalPod>(source, options);
 
     /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static global::Orders.Optional.OptionalPod ReadDownward(global::PodBinding.Loading.BindingReader reader, global::Orders.Optional.OptionalPod? previous)
+    public static OptionalPod ReadDownward(global::PodBinding.Loading.BindingReader reader, OptionalPod? previous)
     {
-        var v0 = reader.GetString(0);
-        var v1 = previous?.Owner ?? reader.GetString(1);
-        var v2 = previous?.Uid ?? reader.GetGuid(2);
-        var v3 = previous?.HostIP ?? reader.GetIPAddress(3);
-        var v4 = previous?.HostIPs ?? reader.GetIPAddressList(4);
-        var v5 = reader.GetMap(5);
-        var v6 = previous?.HugePagesMi ?? reader.GetInt32(6);
-        var v7 = previous?.CpuRequestCores ?? reader.GetInt64(7);
-        reader.ThrowIfFailed();
-        return new global::Orders.Optional.OptionalPod
+        var v = reader.ReadAll(previous is not null);
+        return new()
         {
-            Team = v0,
-            Owner = v1,
-            Uid = v2,
-            HostIP = v3,
-            HostIPs = v4,
-            Annotations = v5,
-            HugePagesMi = v6,
-            CpuRequestCores = v7,
+            Team = v.StringOrNull(0),
+            Owner = previous?.Owner ?? v.StringOrNull(1),
+            Uid = previous?.Uid ?? v.GuidOrNull(2),
+            HostIP = previous?.HostIP ?? v.IPAddressOrNull(3),
+            HostIPs = previous?.HostIPs ?? v.IPAddressListOrNull(4),
+            Annotations = v.MapOrNull(5),
+            HugePagesMi = previous?.HugePagesMi ?? v.Int32OrNull(6),
+            CpuRequestCores = previous?.CpuRequestCores ?? v.Int64OrNull(7),
         };
     }
 }

@@ -5,76 +5,59 @@ namespace OrdersService;
 
 partial class PodInfo : global::PodBinding.IDownwardBinding<global::OrdersService.PodInfo>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "OrdersService.PodInfo|orders|podinfo|/etc/podinfo|deploy/podbinding|pod-info|Deployment|orders|\n" +
+        "Name|String|env|POD_NAME|metadata.name\n" +
+        "Namespace|String|env|POD_NAMESPACE|metadata.namespace\n" +
+        "Uid|Guid|env|POD_UID|metadata.uid\n" +
+        "Labels|Map|file|labels|metadata.labels\n" +
+        "Annotations|Map|file|annotations|metadata.annotations\n" +
+        "Version|String?|file|label.app.kubernetes.io_version|metadata.labels['app.kubernetes.io/version']\n" +
+        "NodeName|String|env|NODE_NAME|spec.nodeName\n" +
+        "ServiceAccount|String|env|POD_SERVICE_ACCOUNT|spec.serviceAccountName\n" +
+        "PodIP|IPAddress|env|POD_IP|status.podIP\n" +
+        "PodIPs|IPAddressList|env|POD_IPS|status.podIPs\n" +
+        "MemoryLimitMi|Int64|env|LIMITS_MEMORY_MIB|limits.memory|orders|1Mi\n" +
+        "CpuRequestMillicores|Int32|env|REQUESTS_CPU_MILLICORES|requests.cpu|orders|1m\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(
-        "OrdersService.PodInfo", "orders", "podinfo", "/etc/podinfo",
-        new global::PodBinding.DownwardReference[]
-        {
-            global::PodBinding.DownwardReference.FieldEnv("Name", "POD_NAME", "metadata.name"),
-            global::PodBinding.DownwardReference.FieldEnv("Namespace", "POD_NAMESPACE", "metadata.namespace"),
-            global::PodBinding.DownwardReference.FieldEnv("Uid", "POD_UID", "metadata.uid"),
-            global::PodBinding.DownwardReference.FieldFile("Labels", "labels", "metadata.labels"),
-            global::PodBinding.DownwardReference.FieldFile("Annotations", "annotations", "metadata.annotations"),
-            global::PodBinding.DownwardReference.FieldFile("Version", "label.app.kubernetes.io_version", "metadata.labels['app.kubernetes.io/version']", optional: true),
-            global::PodBinding.DownwardReference.FieldEnv("NodeName", "NODE_NAME", "spec.nodeName"),
-            global::PodBinding.DownwardReference.FieldEnv("ServiceAccount", "POD_SERVICE_ACCOUNT", "spec.serviceAccountName"),
-            global::PodBinding.DownwardReference.FieldEnv("PodIP", "POD_IP", "status.podIP"),
-            global::PodBinding.DownwardReference.FieldEnv("PodIPs", "POD_IPS", "status.podIPs"),
-            global::PodBinding.DownwardReference.ResourceEnv("MemoryLimitMi", "LIMITS_MEMORY_MIB", "limits.memory", "orders", "1Mi"),
-            global::PodBinding.DownwardReference.ResourceEnv("CpuRequestMillicores", "REQUESTS_CPU_MILLICORES", "requests.cpu", "orders", "1m"),
-        },
-        manifestFile: "deploy/podbinding/pod-info.yaml", workloadKind: global::PodBinding.WorkloadKind.Deployment, workloadName: "orders");
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
-    /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::OrdersService.PodInfo Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
+    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
+    public static PodInfo Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
 
-    /// <summary>Loads from <paramref name="source"/>; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::OrdersService.PodInfo Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+    /// <summary>Loads from <paramref name="source"/>.</summary>
+    public static PodInfo Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
 
-    /// <summary>Loads, then follows the volume's changes; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::OrdersService.PodInfo> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::OrdersService.PodInfo>(options);
+    /// <summary>Loads, then follows the volume's changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<PodInfo> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<PodInfo>(options);
 
-    /// <summary>Loads from <paramref name="source"/>, then follows its volume's changes.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::OrdersService.PodInfo> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::OrdersService.PodInfo>(source, options);
+    /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<PodInfo> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<PodInfo>(source, options);
 
     /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static global::OrdersService.PodInfo ReadDownward(global::PodBinding.Loading.BindingReader reader, global::OrdersService.PodInfo? previous)
+    public static PodInfo ReadDownward(global::PodBinding.Loading.BindingReader reader, PodInfo? previous)
     {
-        var v0 = previous?.Name ?? reader.GetString(0);
-        var v1 = previous?.Namespace ?? reader.GetString(1);
-        var v2 = previous?.Uid ?? reader.GetGuid(2);
-        var v3 = reader.GetMap(3);
-        var v4 = reader.GetMap(4);
-        var v5 = reader.GetString(5);
-        var v6 = previous?.NodeName ?? reader.GetString(6);
-        var v7 = previous?.ServiceAccount ?? reader.GetString(7);
-        var v8 = previous?.PodIP ?? reader.GetIPAddress(8);
-        var v9 = previous?.PodIPs ?? reader.GetIPAddressList(9);
-        var v10 = previous?.MemoryLimitMi ?? reader.GetInt64(10);
-        var v11 = previous?.CpuRequestMillicores ?? reader.GetInt32(11);
-        reader.ThrowIfFailed();
-        return new global::OrdersService.PodInfo
+        var v = reader.ReadAll(previous is not null);
+        return new()
         {
-            Name = v0!,
-            Namespace = v1!,
-            Uid = v2.GetValueOrDefault(),
-            Labels = v3!,
-            Annotations = v4!,
-            Version = v5,
-            NodeName = v6!,
-            ServiceAccount = v7!,
-            PodIP = v8!,
-            PodIPs = v9!,
-            MemoryLimitMi = v10.GetValueOrDefault(),
-            CpuRequestMillicores = v11.GetValueOrDefault(),
+            Name = previous?.Name ?? v.String(0),
+            Namespace = previous?.Namespace ?? v.String(1),
+            Uid = previous?.Uid ?? v.Guid(2),
+            Labels = v.Map(3),
+            Annotations = v.Map(4),
+            Version = v.StringOrNull(5),
+            NodeName = previous?.NodeName ?? v.String(6),
+            ServiceAccount = previous?.ServiceAccount ?? v.String(7),
+            PodIP = previous?.PodIP ?? v.IPAddress(8),
+            PodIPs = previous?.PodIPs ?? v.IPAddressList(9),
+            MemoryLimitMi = previous?.MemoryLimitMi ?? v.Int64(10),
+            CpuRequestMillicores = previous?.CpuRequestMillicores ?? v.Int32(11),
         };
     }
 }

@@ -5,61 +5,49 @@ namespace Orders.Overrides;
 
 partial class TunedPod : global::PodBinding.IDownwardBinding<global::Orders.Overrides.TunedPod>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Orders.Overrides.TunedPod|api|pod-facts|/var/run/pod-facts|deploy/podbinding|tuned-pod|StatefulSet|orders-db|\n" +
+        "Name|String|env|MY_POD|metadata.name\n" +
+        "Namespace|String|file|meta/namespace|metadata.namespace\n" +
+        "AppName|String|env|POD_LABEL_APP_KUBERNETES_IO_NAME|metadata.labels['app.kubernetes.io/name']\n" +
+        "CpuLimitMillicores|Int32|file|limits.cpu.millicores|limits.cpu|api|1m\n" +
+        "EnvoyMemoryMi|Int64|env|ENVOY_REQUESTS_MEMORY_MIB|requests.memory|envoy|1Mi\n" +
+        "MemoryBytes|Decimal|env|LIMITS_MEMORY|limits.memory|api|1\n" +
+        "Annotations|Map|file|meta/annotations|metadata.annotations\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(
-        "Orders.Overrides.TunedPod", "api", "pod-facts", "/var/run/pod-facts",
-        new global::PodBinding.DownwardReference[]
-        {
-            global::PodBinding.DownwardReference.FieldEnv("Name", "MY_POD", "metadata.name"),
-            global::PodBinding.DownwardReference.FieldFile("Namespace", "meta/namespace", "metadata.namespace"),
-            global::PodBinding.DownwardReference.FieldEnv("AppName", "POD_LABEL_APP_KUBERNETES_IO_NAME", "metadata.labels['app.kubernetes.io/name']"),
-            global::PodBinding.DownwardReference.ResourceFile("CpuLimitMillicores", "limits.cpu.millicores", "limits.cpu", "api", "1m"),
-            global::PodBinding.DownwardReference.ResourceEnv("EnvoyMemoryMi", "ENVOY_REQUESTS_MEMORY_MIB", "requests.memory", "envoy", "1Mi"),
-            global::PodBinding.DownwardReference.ResourceEnv("MemoryBytes", "LIMITS_MEMORY", "limits.memory", "api", "1"),
-            global::PodBinding.DownwardReference.FieldFile("Annotations", "meta/annotations", "metadata.annotations"),
-        },
-        manifestFile: "deploy/podbinding/tuned-pod.yaml", workloadKind: global::PodBinding.WorkloadKind.StatefulSet, workloadName: "orders-db");
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
-    /// <summary>Loads from the running pod: its env vars and the volume at <c>/var/run/pod-facts</c>.</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Orders.Overrides.TunedPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    /// <summary>Loads from the pod's env vars and the volume at <c>/var/run/pod-facts</c>.</summary>
+    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
+    public static TunedPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
 
-    /// <summary>Loads from <paramref name="source"/>; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Orders.Overrides.TunedPod Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+    /// <summary>Loads from <paramref name="source"/>.</summary>
+    public static TunedPod Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
 
-    /// <summary>Loads, then follows the volume's changes; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Overrides.TunedPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Overrides.TunedPod>(options);
+    /// <summary>Loads, then follows the volume's changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<TunedPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<TunedPod>(options);
 
-    /// <summary>Loads from <paramref name="source"/>, then follows its volume's changes.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Overrides.TunedPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Overrides.TunedPod>(source, options);
+    /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<TunedPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<TunedPod>(source, options);
 
     /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static global::Orders.Overrides.TunedPod ReadDownward(global::PodBinding.Loading.BindingReader reader, global::Orders.Overrides.TunedPod? previous)
+    public static TunedPod ReadDownward(global::PodBinding.Loading.BindingReader reader, TunedPod? previous)
     {
-        var v0 = previous?.Name ?? reader.GetString(0);
-        var v1 = reader.GetString(1);
-        var v2 = previous?.AppName ?? reader.GetString(2);
-        var v3 = reader.GetInt32(3);
-        var v4 = previous?.EnvoyMemoryMi ?? reader.GetInt64(4);
-        var v5 = previous?.MemoryBytes ?? reader.GetDecimal(5);
-        var v6 = reader.GetMap(6);
-        reader.ThrowIfFailed();
-        return new global::Orders.Overrides.TunedPod
+        var v = reader.ReadAll(previous is not null);
+        return new()
         {
-            Name = v0!,
-            Namespace = v1!,
-            AppName = v2!,
-            CpuLimitMillicores = v3.GetValueOrDefault(),
-            EnvoyMemoryMi = v4.GetValueOrDefault(),
-            MemoryBytes = v5.GetValueOrDefault(),
-            Annotations = v6!,
+            Name = previous?.Name ?? v.String(0),
+            Namespace = v.String(1),
+            AppName = previous?.AppName ?? v.String(2),
+            CpuLimitMillicores = v.Int32(3),
+            EnvoyMemoryMi = previous?.EnvoyMemoryMi ?? v.Int64(4),
+            MemoryBytes = previous?.MemoryBytes ?? v.Decimal(5),
+            Annotations = v.Map(6),
         };
     }
 }

@@ -5,49 +5,41 @@ namespace Orders.Tools;
 
 partial class DebugPodInfo : global::PodBinding.IDownwardBinding<global::Orders.Tools.DebugPodInfo>
 {
+    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    internal const string PodBindingTable =
+        "Orders.Tools.DebugPodInfo|debug|podinfo|/etc/podinfo|deploy/podbinding|debug-pod-info|Pod|orders-debug|\n" +
+        "Namespace|String|env|POD_NAMESPACE|metadata.namespace\n" +
+        "HostIP|String|env|HOST_IP|status.hostIP\n" +
+        "Tier|String|file|label.tier|metadata.labels['tier']\n";
+
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(
-        "Orders.Tools.DebugPodInfo", "debug", "podinfo", "/etc/podinfo",
-        new global::PodBinding.DownwardReference[]
-        {
-            global::PodBinding.DownwardReference.FieldEnv("Namespace", "POD_NAMESPACE", "metadata.namespace"),
-            global::PodBinding.DownwardReference.FieldEnv("HostIP", "HOST_IP", "status.hostIP"),
-            global::PodBinding.DownwardReference.FieldFile("Tier", "label.tier", "metadata.labels['tier']"),
-        },
-        manifestFile: "deploy/podbinding/debug-pod-info.yaml", workloadKind: global::PodBinding.WorkloadKind.Pod, workloadName: "orders-debug");
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
-    /// <summary>Loads from the running pod: its env vars and the volume at <c>/etc/podinfo</c>.</summary>
-    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed; the message lists each with its fix.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Orders.Tools.DebugPodInfo Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
+    /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
+    public static DebugPodInfo Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
 
-    /// <summary>Loads from <paramref name="source"/>; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::Orders.Tools.DebugPodInfo Load(global::PodBinding.PodSource source) => ReadDownward(new global::PodBinding.Loading.BindingReader(source, DownwardApi), null);
+    /// <summary>Loads from <paramref name="source"/>.</summary>
+    public static DebugPodInfo Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
 
-    /// <summary>Loads, then follows the volume's changes; fails as <see cref="Load()"/> does.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Tools.DebugPodInfo> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Tools.DebugPodInfo>(options);
+    /// <summary>Loads, then follows the volume's changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<DebugPodInfo> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<DebugPodInfo>(options);
 
-    /// <summary>Loads from <paramref name="source"/>, then follows its volume's changes.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    public static global::PodBinding.Watching.DownwardWatcher<global::Orders.Tools.DebugPodInfo> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<global::Orders.Tools.DebugPodInfo>(source, options);
+    /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
+    public static global::PodBinding.Watching.DownwardWatcher<DebugPodInfo> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<DebugPodInfo>(source, options);
 
     /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static global::Orders.Tools.DebugPodInfo ReadDownward(global::PodBinding.Loading.BindingReader reader, global::Orders.Tools.DebugPodInfo? previous)
+    public static DebugPodInfo ReadDownward(global::PodBinding.Loading.BindingReader reader, DebugPodInfo? previous)
     {
-        var v0 = previous?.Namespace ?? reader.GetString(0);
-        var v1 = previous?.HostIP ?? reader.GetString(1);
-        var v2 = reader.GetString(2);
-        reader.ThrowIfFailed();
-        return new global::Orders.Tools.DebugPodInfo
+        var v = reader.ReadAll(previous is not null);
+        return new()
         {
-            Namespace = v0!,
-            HostIP = v1!,
-            Tier = v2!,
+            Namespace = previous?.Namespace ?? v.String(0),
+            HostIP = previous?.HostIP ?? v.String(1),
+            Tier = v.String(2),
         };
     }
 }
