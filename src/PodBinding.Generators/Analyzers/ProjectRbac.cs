@@ -191,7 +191,7 @@ internal sealed class ProjectRbac
                 // workload name too; otherwise a pod, ReplicaSet, Job or node name unknown before deployment, or none
                 // at all for the label-selector list and watch of peers.
                 string name = rule.NamedByWorkload ? workloadName
-                    : rule.Resource == "pods" && workloadKind == "Pod" && verb != "list" && !(verb == "watch" && rule.Verbs.Contains("list")) ? workloadName
+                    : rule.Resource == WorkloadResources.Pod.Plural && workloadKind == WorkloadResources.Pod.Kind && verb != "list" && !(verb == "watch" && rule.Verbs.Contains("list")) ? workloadName
                     : "";
                 string description = verb == "list" || (verb == "watch" && rule.Verbs.Contains("list")) ? "no object (a label-selector " + verb + ")"
                     : rule.Resource == "nodes" ? "the pod's node, unknown before scheduling"

@@ -80,7 +80,7 @@ public sealed class ApiFactsWatch : IDisposable
         {
             // Owner rules depend on the workload's kind, known only after the chain is read: checked below.
             await _connection.CheckApiAccessAsync(_request with { Kinds = kinds & ~ApiFactKinds.Owner }, _identity with { Namespace = _namespace },
-                (kinds & ApiFactKinds.Owner) != 0 ? "Pod" : null, null, ct).ConfigureAwait(false);
+                (kinds & ApiFactKinds.Owner) != 0 ? WorkloadResources.Pod.Kind : null, null, ct).ConfigureAwait(false);
         }
 
         PodStatusFacts? podFacts = null;

@@ -69,7 +69,7 @@ public sealed partial class KubernetesConnection
         var checkedRules = new List<(ApiAccessContract.Rule Rule, string Verb, string? Name, bool Allowed)>();
         foreach (ApiAccessContract.Rule rule in ApiAccessContract.Rules((int)request.Kinds, workloadKind))
         {
-            if (owner is not null && rule.Resource == "pods")
+            if (owner is not null && rule.Resource == WorkloadResources.Pod.Plural)
             {
                 continue; // the pods rule was checked before the chain was read
             }

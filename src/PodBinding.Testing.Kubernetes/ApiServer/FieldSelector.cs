@@ -58,7 +58,7 @@ internal sealed class FieldSelector
     private static bool Supported(string field, ResourceType type) => field switch
     {
         FieldSelectorFields.MetadataName or FieldSelectorFields.MetadataNamespace => true,
-        FieldSelectorFields.PodNodeName or FieldSelectorFields.PodServiceAccountName or FieldSelectorFields.PodPhase or FieldSelectorFields.PodIP => type.Kind == "Pod",
+        FieldSelectorFields.PodNodeName or FieldSelectorFields.PodServiceAccountName or FieldSelectorFields.PodPhase or FieldSelectorFields.PodIP => type.Kind == V1Pod.KubeKind,
         FieldSelectorFields.NodeUnschedulable => type.Kind == "Node",
         _ => false,
     };
