@@ -62,10 +62,18 @@ public sealed class DownwardBindingInfo
         for (int i = 0; i < references.Length; i++)
         {
             BindingTableRow m = parsed.Members[i];
-            if (!Enum.TryParse(m.Kind, ignoreCase: false, out ValueKind kind))
+            ValueKind kind = m.Kind switch
             {
-                throw new FormatException($"The binding table of {parsed.TypeName} gives member {m.MemberName} the unknown kind '{m.Kind}'.");
-            }
+                BindingTable.Kinds.String => ValueKind.String,
+                BindingTable.Kinds.Guid => ValueKind.Guid,
+                BindingTable.Kinds.IPAddress => ValueKind.IPAddress,
+                BindingTable.Kinds.IPAddressList => ValueKind.IPAddressList,
+                BindingTable.Kinds.Map => ValueKind.Map,
+                BindingTable.Kinds.Int32 => ValueKind.Int32,
+                BindingTable.Kinds.Int64 => ValueKind.Int64,
+                BindingTable.Kinds.Decimal => ValueKind.Decimal,
+                _ => throw new FormatException($"The binding table of {parsed.TypeName} gives member {m.MemberName} the unknown kind '{m.Kind}'."),
+            };
 
             references[i] = new DownwardReference(
                 m.MemberName, m.IsVolume ? DownwardSource.Volume : DownwardSource.Environment, m.Name,

@@ -23,6 +23,24 @@ internal sealed class BindingTable
     public const string Env = "env";
     public const string File = "file";
 
+    /// <summary>
+    /// A member's kind: how its text is converted. Each is also the name of the runtime's reader for it
+    /// (<c>DownwardValues.Guid</c>, <c>…OrNull</c> when optional), which the generated code calls.
+    /// </summary>
+    internal static class Kinds
+    {
+        public const string String = "String";
+        public const string Guid = "Guid";
+        public const string IPAddress = "IPAddress";
+        public const string IPAddressList = "IPAddressList";
+        public const string Map = "Map";
+        public const string Int32 = "Int32";
+        public const string Int64 = "Int64";
+        public const string Decimal = "Decimal";
+
+        public static readonly string[] All = { String, Guid, IPAddress, IPAddressList, Map, Int32, Int64, Decimal };
+    }
+
     public BindingTable(
         string typeName, string containerName, string volumeName, string mountPath, string manifestFolder, string manifestStem,
         string? workloadKind, string? workloadName, int? defaultMode, IReadOnlyList<BindingTableRow> members, IReadOnlyList<BindingTableSkip> skipped)

@@ -33,14 +33,14 @@ internal static class BindingTables
     /// <summary>The table's kind name, which is also the name of the runtime's reader for it (<c>DownwardValues.Guid</c>, …).</summary>
     public static string KindName(ClrKind kind) => kind switch
     {
-        ClrKind.Guid => "Guid",
-        ClrKind.IPAddress => "IPAddress",
-        ClrKind.IPAddressList => "IPAddressList",
-        ClrKind.StringMap => "Map",
-        ClrKind.Int32 => "Int32",
-        ClrKind.Int64 => "Int64",
-        ClrKind.Decimal => "Decimal",
-        _ => "String",
+        ClrKind.Guid => BindingTable.Kinds.Guid,
+        ClrKind.IPAddress => BindingTable.Kinds.IPAddress,
+        ClrKind.IPAddressList => BindingTable.Kinds.IPAddressList,
+        ClrKind.StringMap => BindingTable.Kinds.Map,
+        ClrKind.Int32 => BindingTable.Kinds.Int32,
+        ClrKind.Int64 => BindingTable.Kinds.Int64,
+        ClrKind.Decimal => BindingTable.Kinds.Decimal,
+        _ => BindingTable.Kinds.String,
     };
 }
 
