@@ -124,9 +124,8 @@ public sealed class ApiRbacAnalyzer : DiagnosticAnalyzer
         {
             foreach (BoundClass bound in BindingIndex.For(compilation, fromDownward, options).Classes(ct))
             {
-                if (bound.Plan.HasApi && bound.Plan.WorkloadName is not null && WorkloadKinds.FromValue(bound.Plan.WorkloadKind) is { } k)
+                if (bound.Plan.HasApi && bound.Plan.WorkloadName is not null && WorkloadKinds.Key(bound.Plan.WorkloadKind, bound.Plan.WorkloadName) is { } key)
                 {
-                    string key = k.Kind + "/" + bound.Plan.WorkloadName;
                     string account = bound.Plan.Api!.ServiceAccountName;
                     if (!accounts.TryGetValue(key, out string? earlier) || string.CompareOrdinal(account, earlier) < 0)
                     {
@@ -136,7 +135,7 @@ public sealed class ApiRbacAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        foreach (IGrouping<string, ApiNeed> workload in needs.GroupBy(static n => WorkloadKinds.FromValue(n.WorkloadKind)!.Kind + "/" + n.WorkloadName).OrderBy(static g => g.Key, StringComparer.Ordinal))
+        foreach (IGrouping<string, ApiNeed> workload in needs.GroupBy(static n => WorkloadKinds.Key(n.WorkloadKind, n.WorkloadName)!).OrderBy(static g => g.Key, StringComparer.Ordinal))
         {
             ct.ThrowIfCancellationRequested();
             ApiNeed first = workload.First();

@@ -89,7 +89,7 @@ internal sealed class HandWrittenWorkloads
         }
 
         Location location = type.Locations[0];
-        string workload = kind.Kind + "/" + plan.WorkloadName;
+        string workload = WorkloadKinds.Key(kind.Kind, plan.WorkloadName);
         if (!_byWorkload.TryGetValue(workload, out List<(ManifestFile File, PodSpecEntry Spec)>? specs))
         {
             if (_byWorkload.Count > 0)
@@ -155,7 +155,7 @@ internal sealed class HandWrittenWorkloads
     /// </summary>
     private void ReportIntWithoutLimit(BindingPlan plan, INamedTypeSymbol type, Action<Diagnostic> report)
     {
-        string? workload = plan.HasPatch && WorkloadKinds.FromValue(plan.WorkloadKind) is { } kind ? kind.Kind + "/" + plan.WorkloadName : null;
+        string? workload = plan.HasPatch ? WorkloadKinds.Key(plan.WorkloadKind, plan.WorkloadName) : null;
         foreach (PlannedMember member in plan.Members)
         {
             if (member.Kind != ClrKind.Int32 || member.Resource is not { } resource || !FieldCatalog.DefaultsToNodeAllocatable(resource)

@@ -112,7 +112,7 @@ public sealed class KubernetesApiAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        string workload = kind.Kind + "/" + settings.WorkloadName;
+        string workload = WorkloadKinds.Key(kind.Kind, settings.WorkloadName);
         foreach (ManifestFile file in manifests.Files)
         {
             if (file.Text.IsGenerated)

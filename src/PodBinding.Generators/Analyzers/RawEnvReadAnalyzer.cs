@@ -232,12 +232,7 @@ public sealed class RawEnvReadAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        if (workload is null || !plan.HasPatch || WorkloadKinds.FromValue(plan.WorkloadKind) is not { } kind)
-        {
-            return true;
-        }
-
-        return workload == kind.Kind + "/" + plan.WorkloadName;
+        return workload is null || !plan.HasPatch || WorkloadKinds.Key(plan.WorkloadKind, plan.WorkloadName) is not { } key || workload == key;
     }
 
     /// <summary>" (container 'x' of Deployment/y at f:12 sets it from metadata.name instead)" for each in-scope entry that maps the name differently, or "".</summary>

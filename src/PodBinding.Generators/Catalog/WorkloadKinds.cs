@@ -36,6 +36,15 @@ internal static class WorkloadKinds
         new WorkloadKindInfo(null, "PodTemplate", "v1", new[] { "template", "spec" }),
     };
 
+    /// <summary>
+    /// How the manifest reader names the object a pod spec belongs to (<c>Deployment/orders</c>), so the analyzers look a
+    /// class's workload up under the same key.
+    /// </summary>
+    public static string Key(string kind, string? name) => kind + "/" + (name ?? "");
+
+    /// <summary>The <see cref="Key(string, string?)"/> of a <c>WorkloadKind</c> value and name, or null when the value names no kind.</summary>
+    public static string? Key(int workloadKind, string? name) => FromValue(workloadKind) is { } kind ? Key(kind.Kind, name) : null;
+
     /// <summary>The kind a <c>WorkloadKind</c> value names, or null for <c>None</c> and values the enum does not define.</summary>
     public static WorkloadKindInfo? FromValue(int value)
     {

@@ -71,7 +71,7 @@ internal sealed class ManifestText
 
         string? kind = document.ScalarAt("kind");
         string? name = document["metadata"]?.ScalarAt("name");
-        string? workload = kind is null ? null : kind + "/" + (name ?? "");
+        string? workload = kind is null ? null : WorkloadKinds.Key(kind, name);
         YamlTreeNode? podSpec = kind is null
             ? document["containers"] is not null ? document : null // a pod-spec fragment (PodBinding's own <stem>.yaml)
             : WorkloadKinds.FromKind(kind) is { } known ? Walk(document, known.PodSpecPath) : null;
