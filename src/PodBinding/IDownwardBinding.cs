@@ -18,9 +18,9 @@ public interface IDownwardBinding<TSelf>
     static abstract TSelf Load(PodSource source);
 
     /// <summary>
-    /// Builds an instance from <paramref name="reader"/>. With <paramref name="previous"/>, members that come from env
-    /// vars are carried over (env vars never change in a running container) and only the volume is read.
+    /// Builds an instance from one load's converted <paramref name="values"/> (<see cref="BindingReader.ReadAll()"/>).
+    /// Generated as an explicit implementation, so it is not part of the class's own members.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    static abstract TSelf ReadDownward(BindingReader reader, TSelf? previous);
+    static abstract TSelf ReadDownward(DownwardValues values);
 }

@@ -179,19 +179,26 @@ public sealed class BindingReader
     }
 
     /// <summary>
-    /// Reads and converts every member in order (the env-var members only when <paramref name="keepEnvironment"/> is
-    /// false: a reload carries them over), then throws one <see cref="DownwardApiLoadException"/> listing every problem,
-    /// so no member is set before all are known to be good.
+    /// Reads and converts every member in order, then throws one <see cref="DownwardApiLoadException"/> listing every
+    /// problem, so no member is set before all are known to be good.
     /// </summary>
-    public DownwardValues ReadAll(bool keepEnvironment)
+    public DownwardValues ReadAll() => ReadAll(default);
+
+    /// <summary>
+    /// A reload: as <see cref="ReadAll()"/>, but the env-var members are carried over from <paramref name="previous"/>
+    /// (env vars never change in a running container) and only the volume is read.
+    /// </summary>
+    public DownwardValues ReadAll(DownwardValues previous)
     {
         IReadOnlyList<DownwardReference> references = _info.References;
         object?[] values = new object?[references.Count];
+        object?[]? kept = previous.Values;
         for (int i = 0; i < values.Length; i++)
         {
             DownwardReference reference = references[i];
-            if (keepEnvironment && reference.Source == DownwardSource.Environment)
+            if (kept is not null && reference.Source == DownwardSource.Environment)
             {
+                values[i] = kept[i];
                 continue;
             }
 

@@ -10,7 +10,7 @@ public static class DownwardWatcher
     /// <exception cref="DownwardApiLoadException">The first load failed; nothing is watched.</exception>
     public static DownwardWatcher<T> Start<T>(PodSource source, DownwardWatchOptions? options = null)
         where T : class, IDownwardBinding<T>
-        => new(source, T.DownwardApi, static (reader, previous) => T.ReadDownward(reader, previous), options ?? new DownwardWatchOptions());
+        => new(source, T.DownwardApi, static values => T.ReadDownward(values), options ?? new DownwardWatchOptions());
 
     /// <summary>Watches the running pod's volume at the class's mount path.</summary>
     public static DownwardWatcher<T> Start<T>(DownwardWatchOptions? options = null)
@@ -31,7 +31,7 @@ public sealed class DownwardWatcher<T> : IDisposable
 {
     private readonly PodSource _source;
     private readonly DownwardBindingInfo _info;
-    private readonly Func<BindingReader, T?, T> _build;
+    private readonly Func<DownwardValues, T> _build;
     private readonly object _gate = new();
     private readonly object _subscribersGate = new();
     private readonly VolumeChangeLoop _loop;
@@ -41,9 +41,10 @@ public sealed class DownwardWatcher<T> : IDisposable
     private string? _failedMessage;
     private int _failedReloads;
     private T _current;
+    private DownwardValues _values; // _current's, so a reload carries the env-var members over
     private int _disposed;
 
-    internal DownwardWatcher(PodSource source, DownwardBindingInfo info, Func<BindingReader, T?, T> build, DownwardWatchOptions options)
+    internal DownwardWatcher(PodSource source, DownwardBindingInfo info, Func<DownwardValues, T> build, DownwardWatchOptions options)
     {
         options.Validate();
         _source = source;
@@ -51,7 +52,8 @@ public sealed class DownwardWatcher<T> : IDisposable
         _build = build;
 
         var reader = new BindingReader(source, info);
-        _current = build(reader, null);
+        _values = reader.ReadAll();
+        _current = build(_values);
         _snapshot = reader.Volume;
         _loop = new VolumeChangeLoop(source.VolumeDirectory, options, CheckForChange, Report);
     }
@@ -129,6 +131,7 @@ public sealed class DownwardWatcher<T> : IDisposable
             }
 
             T next;
+            DownwardValues values;
             VolumeSnapshot? snapshot;
             try
             {
@@ -141,7 +144,8 @@ public sealed class DownwardWatcher<T> : IDisposable
                     return;
                 }
 
-                next = _build(reader, Volatile.Read(ref _current));
+                values = reader.ReadAll(_values);
+                next = _build(values);
             }
             catch (Exception e) when (e is DownwardApiLoadException or IOException or UnauthorizedAccessException)
             {
@@ -160,6 +164,7 @@ public sealed class DownwardWatcher<T> : IDisposable
             }
 
             Volatile.Write(ref _snapshot, snapshot);
+            _values = values;
             Volatile.Write(ref _current, next);
             Cleared();
             Notify(next);

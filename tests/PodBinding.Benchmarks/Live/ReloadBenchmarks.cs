@@ -8,8 +8,8 @@ namespace PodBinding.Benchmarks.Live;
 
 /// <summary>
 /// The reload path: after a swap, what the watcher does to produce the new typed instance, against loading from
-/// scratch. <c>Reload</c> is <c>PodInfo.ReadDownward(new BindingReader(source, info), previous)</c> (the volume members
-/// read as one snapshot, the environment members carried over from <c>previous</c>); <c>WatcherCheck</c> adds the rest
+/// scratch. <c>Reload</c> is what the watcher runs: <c>new BindingReader(source, info).ReadAll(previous)</c> and the generated
+/// <c>ReadDownward</c> (the volume members read as one snapshot, the environment members carried over from <c>previous</c>); <c>WatcherCheck</c> adds the rest
 /// of <c>DownwardWatcher.CheckForChange</c> on a real change (readlink of <c>..data</c>, the content comparison with
 /// the previous snapshot). <c>Load_VolumeMembersOnly</c> is a generated <c>Load()</c> of a class with only the three
 /// volume members: the bar the reload should not exceed.
@@ -19,6 +19,7 @@ public class ReloadBenchmarks
 {
     private LiveVolume _volume = null!;
     private PodInfo _previous = null!;
+    private DownwardValues _previousValues;
     private VolumeSnapshot _previousSnapshot = null!;
     private string _previousVersion = null!;
 
@@ -28,7 +29,8 @@ public class ReloadBenchmarks
         _volume = new LiveVolume();
         _volume.Write(1);
         var reader = new BindingReader(_volume.Source, PodInfo.DownwardApi);
-        _previous = PodInfo.ReadDownward(reader, null);
+        _previousValues = reader.ReadAll();
+        _previous = Build<PodInfo>(_previousValues);
         _previousSnapshot = reader.Volume!;
         _previousVersion = _previousSnapshot.Version!;
         _volume.Write(2);
@@ -55,7 +57,7 @@ public class ReloadBenchmarks
     public PodVolumeMembers Load_VolumeMembersOnly() => PodVolumeMembers.Load(_volume.Source);
 
     [Benchmark]
-    public PodInfo Reload() => PodInfo.ReadDownward(new BindingReader(_volume.Source, PodInfo.DownwardApi), _previous);
+    public PodInfo Reload() => Build<PodInfo>(new BindingReader(_volume.Source, PodInfo.DownwardApi).ReadAll(_previousValues));
 
     [Benchmark]
     public PodInfo? WatcherCheck()
@@ -66,8 +68,13 @@ public class ReloadBenchmarks
         }
 
         var reader = new BindingReader(_volume.Source, PodInfo.DownwardApi);
-        return reader.Volume!.HasSameContent(_previousSnapshot) ? null : PodInfo.ReadDownward(reader, _previous);
+        return reader.Volume!.HasSameContent(_previousSnapshot) ? null : Build<PodInfo>(reader.ReadAll(_previousValues));
     }
+
+    // ReadDownward is an explicit interface implementation: reached through the interface, as the watcher does.
+    private static T Build<T>(DownwardValues values)
+        where T : class, IDownwardBinding<T>
+        => T.ReadDownward(values);
 }
 
 /// <summary><c>PodInfo</c>'s three volume members alone: what one <c>Load()</c> of the volume members costs.</summary>

@@ -3,7 +3,7 @@
 
 namespace Orders.Broken;
 
-partial class BrokenPod : global::PodBinding.IDownwardBinding<global::Orders.Broken.BrokenPod>
+partial class BrokenPod : global::PodBinding.IDownwardBinding<BrokenPod>
 {
     // PodBinding skipped 'NoSetter' (PB0103): 'NoSetter' has no setter; add 'init' (or 'private set') so the generated Load() can assign it
     // PodBinding skipped 'UnsupportedType' (PB0101): 'UnsupportedType' has type DateTime, which cannot hold a Downward API value; use string, Guid, IPAddress, IReadOnlyList<IPAddress>, IReadOnlyDictionary<string, string>, int, long or decimal
@@ -18,7 +18,7 @@ partial class BrokenPod : global::PodBinding.IDownwardBinding<global::Orders.Bro
     // PodBinding skipped 'BadEnvVar' (PB0010): 'A=B' is not a valid env var name: use letters, digits, '_', '-', '.'; not starting with a digit
     // PodBinding skipped 'NoPageSize' (PB0004): 'limits.hugepages-' is not a resource the Downward API can read: it does not name a page size; use a size such as limits.hugepages-2Mi or hugepages-1Gi
 
-    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    // One line for the class, one per member; DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Orders.Broken.BrokenPod|orders|podinfo|/etc/podinfo|deploy/podbinding|broken-pod|Job|orders-migrate|\n" +
         "!NoSetter|PB0103|'NoSetter' has no setter; add 'init' (or 'private set') so the generated Load() can assign it\n" +
@@ -35,15 +35,14 @@ partial class BrokenPod : global::PodBinding.IDownwardBinding<global::Orders.Bro
         "!NoPageSize|PB0004|'limits.hugepages-' is not a resource the Downward API can read: it does not name a page size; use a size such as limits.hugepages-2Mi or hugepages-1Gi\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
-    public static BrokenPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    public static BrokenPod Load() => global::PodBinding.Loading.DownwardLoader.Load<BrokenPod>();
 
     /// <summary>Loads from <paramref name="source"/>.</summary>
-    public static BrokenPod Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
+    public static BrokenPod Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<BrokenPod>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<BrokenPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<BrokenPod>(options);
@@ -51,14 +50,8 @@ partial class BrokenPod : global::PodBinding.IDownwardBinding<global::Orders.Bro
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<BrokenPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<BrokenPod>(source, options);
 
-    /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static BrokenPod ReadDownward(global::PodBinding.Loading.BindingReader reader, BrokenPod? previous)
+    static BrokenPod global::PodBinding.IDownwardBinding<BrokenPod>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()
     {
-        var v = reader.ReadAll(previous is not null);
-        return new()
-        {
-        };
-    }
+    };
 }

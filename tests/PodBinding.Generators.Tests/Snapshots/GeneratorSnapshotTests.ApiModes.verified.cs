@@ -3,24 +3,23 @@
 
 namespace Shop.Catalog;
 
-partial class CatalogPod : global::PodBinding.IDownwardBinding<global::Shop.Catalog.CatalogPod>
+partial class CatalogPod : global::PodBinding.IDownwardBinding<CatalogPod>
 {
-    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    // One line for the class, one per member; DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Shop.Catalog.CatalogPod|catalog|podinfo|/etc/podinfo|deploy/podbinding|catalog-pod|Deployment|catalog|\n" +
         "Name|String|env|POD_NAME|metadata.name\n" +
         "Labels|Map?|file|labels|metadata.labels\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
-    public static CatalogPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    public static CatalogPod Load() => global::PodBinding.Loading.DownwardLoader.Load<CatalogPod>();
 
     /// <summary>Loads from <paramref name="source"/>.</summary>
-    public static CatalogPod Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
+    public static CatalogPod Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<CatalogPod>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<CatalogPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<CatalogPod>(options);
@@ -28,16 +27,10 @@ partial class CatalogPod : global::PodBinding.IDownwardBinding<global::Shop.Cata
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<CatalogPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<CatalogPod>(source, options);
 
-    /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static CatalogPod ReadDownward(global::PodBinding.Loading.BindingReader reader, CatalogPod? previous)
+    static CatalogPod global::PodBinding.IDownwardBinding<CatalogPod>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()
     {
-        var v = reader.ReadAll(previous is not null);
-        return new()
-        {
-            Name = previous?.Name ?? v.String(0),
-            Labels = v.MapOrNull(1),
-        };
-    }
+        Name = v.String(0),
+        Labels = v.MapOrNull(1),
+    };
 }

@@ -3,23 +3,22 @@
 
 namespace Shop.Ledger;
 
-partial class LedgerPod : global::PodBinding.IDownwardBinding<global::Shop.Ledger.LedgerPod>
+partial class LedgerPod : global::PodBinding.IDownwardBinding<LedgerPod>
 {
-    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    // One line for the class, one per member; DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Shop.Ledger.LedgerPod|ledger|podinfo|/etc/podinfo|deploy/podbinding|ledger-pod|StatefulSet|ledger|\n" +
         "Name|String|env|POD_NAME|metadata.name\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
-    public static LedgerPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    public static LedgerPod Load() => global::PodBinding.Loading.DownwardLoader.Load<LedgerPod>();
 
     /// <summary>Loads from <paramref name="source"/>.</summary>
-    public static LedgerPod Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
+    public static LedgerPod Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<LedgerPod>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<LedgerPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<LedgerPod>(options);
@@ -27,15 +26,9 @@ partial class LedgerPod : global::PodBinding.IDownwardBinding<global::Shop.Ledge
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<LedgerPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<LedgerPod>(source, options);
 
-    /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static LedgerPod ReadDownward(global::PodBinding.Loading.BindingReader reader, LedgerPod? previous)
+    static LedgerPod global::PodBinding.IDownwardBinding<LedgerPod>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()
     {
-        var v = reader.ReadAll(previous is not null);
-        return new()
-        {
-            Name = previous?.Name ?? v.String(0),
-        };
-    }
+        Name = v.String(0),
+    };
 }

@@ -3,9 +3,9 @@
 
 namespace Orders.Reports;
 
-partial class ReportPod : global::PodBinding.IDownwardBinding<global::Orders.Reports.ReportPod>
+partial class ReportPod : global::PodBinding.IDownwardBinding<ReportPod>
 {
-    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    // One line for the class, one per member; DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Orders.Reports.ReportPod|report|podinfo|/etc/podinfo|deploy/podbinding|report-pod|CronJob|nightly-report|\n" +
         "PodName|String|env|POD_NAME|metadata.name\n" +
@@ -13,15 +13,14 @@ partial class ReportPod : global::PodBinding.IDownwardBinding<global::Orders.Rep
         "ScratchGi|Int64|env|LIMITS_EPHEMERAL_STORAGE_GIB|limits.ephemeral-storage|report|1Gi\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
-    public static ReportPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    public static ReportPod Load() => global::PodBinding.Loading.DownwardLoader.Load<ReportPod>();
 
     /// <summary>Loads from <paramref name="source"/>.</summary>
-    public static ReportPod Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
+    public static ReportPod Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<ReportPod>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<ReportPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<ReportPod>(options);
@@ -29,17 +28,11 @@ partial class ReportPod : global::PodBinding.IDownwardBinding<global::Orders.Rep
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<ReportPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<ReportPod>(source, options);
 
-    /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static ReportPod ReadDownward(global::PodBinding.Loading.BindingReader reader, ReportPod? previous)
+    static ReportPod global::PodBinding.IDownwardBinding<ReportPod>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()
     {
-        var v = reader.ReadAll(previous is not null);
-        return new()
-        {
-            PodName = previous?.PodName ?? v.String(0),
-            Annotations = v.Map(1),
-            ScratchGi = previous?.ScratchGi ?? v.Int64(2),
-        };
-    }
+        PodName = v.String(0),
+        Annotations = v.Map(1),
+        ScratchGi = v.Int64(2),
+    };
 }

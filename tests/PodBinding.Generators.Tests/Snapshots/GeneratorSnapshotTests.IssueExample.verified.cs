@@ -3,9 +3,9 @@
 
 namespace Shop.Api;
 
-partial class PodInfo : global::PodBinding.IDownwardBinding<global::Shop.Api.PodInfo>
+partial class PodInfo : global::PodBinding.IDownwardBinding<PodInfo>
 {
-    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    // One line for the class, one per member; DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Shop.Api.PodInfo|orders-api|podinfo|/etc/podinfo|deploy/podbinding|pod-info|||\n" +
         "Name|String|env|POD_NAME|metadata.name\n" +
@@ -14,15 +14,14 @@ partial class PodInfo : global::PodBinding.IDownwardBinding<global::Shop.Api.Pod
         "MemoryLimit|Int64|env|LIMITS_MEMORY_MIB|limits.memory|orders-api|1Mi\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
-    public static PodInfo Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    public static PodInfo Load() => global::PodBinding.Loading.DownwardLoader.Load<PodInfo>();
 
     /// <summary>Loads from <paramref name="source"/>.</summary>
-    public static PodInfo Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
+    public static PodInfo Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<PodInfo>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<PodInfo> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<PodInfo>(options);
@@ -30,18 +29,12 @@ partial class PodInfo : global::PodBinding.IDownwardBinding<global::Shop.Api.Pod
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<PodInfo> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<PodInfo>(source, options);
 
-    /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static PodInfo ReadDownward(global::PodBinding.Loading.BindingReader reader, PodInfo? previous)
+    static PodInfo global::PodBinding.IDownwardBinding<PodInfo>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()
     {
-        var v = reader.ReadAll(previous is not null);
-        return new()
-        {
-            Name = previous?.Name ?? v.String(0),
-            Labels = v.Map(1),
-            PodIP = previous?.PodIP ?? v.IPAddress(2),
-            MemoryLimit = previous?.MemoryLimit ?? v.Int64(3),
-        };
-    }
+        Name = v.String(0),
+        Labels = v.Map(1),
+        PodIP = v.IPAddress(2),
+        MemoryLimit = v.Int64(3),
+    };
 }

@@ -3,9 +3,9 @@
 
 namespace Orders.Optional;
 
-partial class OptionalPod : global::PodBinding.IDownwardBinding<global::Orders.Optional.OptionalPod>
+partial class OptionalPod : global::PodBinding.IDownwardBinding<OptionalPod>
 {
-    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    // One line for the class, one per member; DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Orders.Optional.OptionalPod|orders|podinfo|/etc/podinfo|deploy/podbinding|optional-pod|DaemonSet|orders-agent|\n" +
         "Team|String?|file|label.team|metadata.labels['team']\n" +
@@ -18,15 +18,14 @@ partial class OptionalPod : global::PodBinding.IDownwardBinding<global::Orders.O
         "CpuRequestCores|Int64?|env|REQUESTS_CPU|requests.cpu|orders|1\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
-    public static OptionalPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    public static OptionalPod Load() => global::PodBinding.Loading.DownwardLoader.Load<OptionalPod>();
 
     /// <summary>Loads from <paramref name="source"/>.</summary>
-    public static OptionalPod Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
+    public static OptionalPod Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<OptionalPod>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<OptionalPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<OptionalPod>(options);
@@ -34,22 +33,16 @@ partial class OptionalPod : global::PodBinding.IDownwardBinding<global::Orders.O
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<OptionalPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<OptionalPod>(source, options);
 
-    /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static OptionalPod ReadDownward(global::PodBinding.Loading.BindingReader reader, OptionalPod? previous)
+    static OptionalPod global::PodBinding.IDownwardBinding<OptionalPod>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()
     {
-        var v = reader.ReadAll(previous is not null);
-        return new()
-        {
-            Team = v.StringOrNull(0),
-            Owner = previous?.Owner ?? v.StringOrNull(1),
-            Uid = previous?.Uid ?? v.GuidOrNull(2),
-            HostIP = previous?.HostIP ?? v.IPAddressOrNull(3),
-            HostIPs = previous?.HostIPs ?? v.IPAddressListOrNull(4),
-            Annotations = v.MapOrNull(5),
-            HugePagesMi = previous?.HugePagesMi ?? v.Int32OrNull(6),
-            CpuRequestCores = previous?.CpuRequestCores ?? v.Int64OrNull(7),
-        };
-    }
+        Team = v.StringOrNull(0),
+        Owner = v.StringOrNull(1),
+        Uid = v.GuidOrNull(2),
+        HostIP = v.IPAddressOrNull(3),
+        HostIPs = v.IPAddressListOrNull(4),
+        Annotations = v.MapOrNull(5),
+        HugePagesMi = v.Int32OrNull(6),
+        CpuRequestCores = v.Int64OrNull(7),
+    };
 }

@@ -3,9 +3,9 @@
 
 namespace Orders.Overrides;
 
-partial class TunedPod : global::PodBinding.IDownwardBinding<global::Orders.Overrides.TunedPod>
+partial class TunedPod : global::PodBinding.IDownwardBinding<TunedPod>
 {
-    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    // One line for the class, one per member; DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Orders.Overrides.TunedPod|api|pod-facts|/var/run/pod-facts|deploy/podbinding|tuned-pod|StatefulSet|orders-db|\n" +
         "Name|String|env|MY_POD|metadata.name\n" +
@@ -17,15 +17,14 @@ partial class TunedPod : global::PodBinding.IDownwardBinding<global::Orders.Over
         "Annotations|Map|file|meta/annotations|metadata.annotations\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/var/run/pod-facts</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
-    public static TunedPod Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    public static TunedPod Load() => global::PodBinding.Loading.DownwardLoader.Load<TunedPod>();
 
     /// <summary>Loads from <paramref name="source"/>.</summary>
-    public static TunedPod Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
+    public static TunedPod Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<TunedPod>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<TunedPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<TunedPod>(options);
@@ -33,21 +32,15 @@ partial class TunedPod : global::PodBinding.IDownwardBinding<global::Orders.Over
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<TunedPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<TunedPod>(source, options);
 
-    /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static TunedPod ReadDownward(global::PodBinding.Loading.BindingReader reader, TunedPod? previous)
+    static TunedPod global::PodBinding.IDownwardBinding<TunedPod>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()
     {
-        var v = reader.ReadAll(previous is not null);
-        return new()
-        {
-            Name = previous?.Name ?? v.String(0),
-            Namespace = v.String(1),
-            AppName = previous?.AppName ?? v.String(2),
-            CpuLimitMillicores = v.Int32(3),
-            EnvoyMemoryMi = previous?.EnvoyMemoryMi ?? v.Int64(4),
-            MemoryBytes = previous?.MemoryBytes ?? v.Decimal(5),
-            Annotations = v.Map(6),
-        };
-    }
+        Name = v.String(0),
+        Namespace = v.String(1),
+        AppName = v.String(2),
+        CpuLimitMillicores = v.Int32(3),
+        EnvoyMemoryMi = v.Int64(4),
+        MemoryBytes = v.Decimal(5),
+        Annotations = v.Map(6),
+    };
 }

@@ -3,9 +3,9 @@
 
 namespace Orders.Tools;
 
-partial class DebugPodInfo : global::PodBinding.IDownwardBinding<global::Orders.Tools.DebugPodInfo>
+partial class DebugPodInfo : global::PodBinding.IDownwardBinding<DebugPodInfo>
 {
-    /// <summary>Where each member comes from (member|kind|env or file|name|field path, or resource|container|divisor), after the class's line; the YAML is written from it on build.</summary>
+    // One line for the class, one per member; DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Orders.Tools.DebugPodInfo|debug|podinfo|/etc/podinfo|deploy/podbinding|debug-pod-info|Pod|orders-debug|\n" +
         "Namespace|String|env|POD_NAMESPACE|metadata.namespace\n" +
@@ -13,15 +13,14 @@ partial class DebugPodInfo : global::PodBinding.IDownwardBinding<global::Orders.
         "Tier|String|file|label.tier|metadata.labels['tier']\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
-    public static DebugPodInfo Load() => Load(global::PodBinding.PodSource.FromProcess(DownwardApi.MountPath));
+    public static DebugPodInfo Load() => global::PodBinding.Loading.DownwardLoader.Load<DebugPodInfo>();
 
     /// <summary>Loads from <paramref name="source"/>.</summary>
-    public static DebugPodInfo Load(global::PodBinding.PodSource source) => ReadDownward(new(source, DownwardApi), null);
+    public static DebugPodInfo Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<DebugPodInfo>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<DebugPodInfo> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<DebugPodInfo>(options);
@@ -29,17 +28,11 @@ partial class DebugPodInfo : global::PodBinding.IDownwardBinding<global::Orders.
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
     public static global::PodBinding.Watching.DownwardWatcher<DebugPodInfo> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<DebugPodInfo>(source, options);
 
-    /// <summary>One load; env-var members are carried over from <paramref name="previous"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public static DebugPodInfo ReadDownward(global::PodBinding.Loading.BindingReader reader, DebugPodInfo? previous)
+    static DebugPodInfo global::PodBinding.IDownwardBinding<DebugPodInfo>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()
     {
-        var v = reader.ReadAll(previous is not null);
-        return new()
-        {
-            Namespace = previous?.Namespace ?? v.String(0),
-            HostIP = previous?.HostIP ?? v.String(1),
-            Tier = v.String(2),
-        };
-    }
+        Namespace = v.String(0),
+        HostIP = v.String(1),
+        Tier = v.String(2),
+    };
 }
