@@ -46,7 +46,11 @@ public sealed partial class PodBindingGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(plans, static (spc, plan) =>
         {
             spc.AddSource(plan.FullName + ".PodBinding.g.cs", LoaderEmitter.Emit(plan));
-            spc.AddSource(plan.FullName + ".PodBinding.Manifests.g.cs", ManifestAttributeEmitter.EmitClass(plan));
+            // The class's pod YAML travels as the loader's table constant; only its API-mode files travel whole.
+            if (ManifestAttributeEmitter.EmitClass(plan) is { } apiFiles)
+            {
+                spc.AddSource(plan.FullName + ".PodBinding.Manifests.g.cs", apiFiles);
+            }
         });
 
         // The kustomize Component spans classes: collect only the patch file names, sorted for deterministic output.

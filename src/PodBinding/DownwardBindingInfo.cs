@@ -51,13 +51,28 @@ public sealed class DownwardBindingInfo
 
     /// <summary>
     /// The description a generated class carries as its binding table (one line for the class, one per member; the
-    /// format is PodBinding's own and may change between versions).
+    /// format is PodBinding's own and may change between versions). Generated code calls it as <c>new(PodBindingTable)</c>.
     /// </summary>
     /// <exception cref="FormatException">The text is not a binding table.</exception>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public static DownwardBindingInfo FromTable(string table)
+    public DownwardBindingInfo(string table)
+        : this(BindingTable.Parse(table))
     {
-        BindingTable parsed = BindingTable.Parse(table);
+    }
+
+    private DownwardBindingInfo(BindingTable parsed)
+        : this(parsed.TypeName, parsed.ContainerName, parsed.VolumeName, parsed.MountPath, ReferencesOf(parsed), parsed.ManifestFile,
+               WorkloadKindOf(parsed), WorkloadKindOf(parsed) == WorkloadKind.None ? null : parsed.WorkloadName)
+    {
+    }
+
+    /// <summary>The description a binding table gives (see <see cref="DownwardBindingInfo(string)"/>).</summary>
+    /// <exception cref="FormatException">The text is not a binding table.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static DownwardBindingInfo FromTable(string table) => new(table);
+
+    private static DownwardReference[] ReferencesOf(BindingTable parsed)
+    {
         var references = new DownwardReference[parsed.Members.Count];
         for (int i = 0; i < references.Length; i++)
         {
@@ -80,17 +95,14 @@ public sealed class DownwardBindingInfo
                 m.FieldPath, m.Resource, m.ContainerName, m.Divisor, m.IsOptional) { Kind = kind };
         }
 
-        // A workload only with its name, as the class's YAML has a patch only then.
-        WorkloadKind workloadKind = WorkloadKind.None;
-        if (parsed.WorkloadKind is not null && parsed.WorkloadName is not null && !Enum.TryParse(parsed.WorkloadKind, ignoreCase: false, out workloadKind))
-        {
-            workloadKind = WorkloadKind.None;
-        }
-
-        return new DownwardBindingInfo(
-            parsed.TypeName, parsed.ContainerName, parsed.VolumeName, parsed.MountPath, references, parsed.ManifestFile,
-            workloadKind, workloadKind == WorkloadKind.None ? null : parsed.WorkloadName);
+        return references;
     }
+
+    // A workload only with its name, as the class's YAML has a patch only then.
+    private static WorkloadKind WorkloadKindOf(BindingTable parsed) =>
+        parsed.WorkloadKind is not null && parsed.WorkloadName is not null && Enum.TryParse(parsed.WorkloadKind, ignoreCase: false, out WorkloadKind kind)
+            ? kind
+            : WorkloadKind.None;
 
     /// <summary>The bound class, fully qualified.</summary>
     public string TypeName { get; }

@@ -16,8 +16,22 @@ internal static class ManifestContract
     public const string KeyPrefix = "PodBinding.Manifest:";
 
     /// <summary>
-    /// <c>[assembly: AssemblyMetadata("PodBinding.Table:&lt;type&gt;", table)]</c>: a class's <c>BindingTable</c>, from which
-    /// the MSBuild task writes the class's fragment and patch and the workloads' merged volume patches.
+    /// A bound class's <c>BindingTable</c> is the string constant of this name in the generated part of the class (which
+    /// implements <see cref="BindingInterface"/>): constants stay in the compiled assembly's metadata, so the MSBuild
+    /// task reads it there and writes the class's fragment and patch and the workloads' merged volume patches from it;
+    /// the table is written once, in the loader.
+    /// </summary>
+    public const string TableField = "PodBindingTable";
+
+    /// <summary>The interface (namespace, metadata name) every generated class implements; marks a real table.</summary>
+    public const string BindingInterfaceNamespace = "PodBinding";
+
+    /// <inheritdoc cref="BindingInterfaceNamespace"/>
+    public const string BindingInterface = "IDownwardBinding`1";
+
+    /// <summary>
+    /// The key a class's table travels under from the readers (the task's metadata reader, the tests' compilation
+    /// reader) to <c>ManifestExpansion</c>, followed by the class's name.
     /// </summary>
     public const string TablePrefix = "PodBinding.Table:";
 

@@ -58,6 +58,22 @@ public sealed class WritePodManifestsTests : IDisposable
         Assert.Contains("          - path: labels\n", File.ReadAllText(Path.Combine(Output, "deployment-orders.volumes.patch.yaml")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_PodBindingTable_constant_of_a_class_PodBinding_did_not_generate_is_not_read()
+    {
+        // Same name, not a bound class (no IDownwardBinding<T>): a user's constant, even a malformed one, is ignored.
+        string assembly = Assembly(
+            ("PodBinding.Table:Shop.PodInfo", OrdersTable), ("Unbound.Table:Shop.Legacy", "not a table"),
+            ("PodBinding.Volumes", "deployment-orders.volumes.patch.yaml\n"));
+
+        (bool ok, RecordingBuildEngine engine) = Run(assembly);
+
+        Assert.True(ok, engine.Log);
+        Assert.Equal(
+            new[] { "deployment-orders.volumes.patch.yaml", "pod-info.patch.yaml", "pod-info.yaml" },
+            Directory.EnumerateFiles(Output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("Shop.PodInfo|orders\n", "deployment-orders.volumes.patch.yaml\n")]
     [InlineData(OrdersTable, "")]

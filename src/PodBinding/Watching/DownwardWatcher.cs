@@ -10,12 +10,12 @@ public static class DownwardWatcher
     /// <exception cref="DownwardApiLoadException">The first load failed; nothing is watched.</exception>
     public static DownwardWatcher<T> Start<T>(PodSource source, DownwardWatchOptions? options = null)
         where T : class, IDownwardBinding<T>
-        => new(source, T.DownwardApi, static values => T.ReadDownward(values), options ?? new DownwardWatchOptions());
+        => new(source, options);
 
     /// <summary>Watches the running pod's volume at the class's mount path.</summary>
     public static DownwardWatcher<T> Start<T>(DownwardWatchOptions? options = null)
         where T : class, IDownwardBinding<T>
-        => Start<T>(PodSource.FromProcess(T.DownwardApi.MountPath), options);
+        => new(options);
 }
 
 /// <summary>
@@ -27,11 +27,10 @@ public static class DownwardWatcher
 /// </summary>
 /// <typeparam name="T">The bound class.</typeparam>
 public sealed class DownwardWatcher<T> : IDisposable
-    where T : class
+    where T : class, IDownwardBinding<T>
 {
     private readonly PodSource _source;
     private readonly DownwardBindingInfo _info;
-    private readonly Func<DownwardValues, T> _build;
     private readonly object _gate = new();
     private readonly object _subscribersGate = new();
     private readonly VolumeChangeLoop _loop;
@@ -44,16 +43,27 @@ public sealed class DownwardWatcher<T> : IDisposable
     private DownwardValues _values; // _current's, so a reload carries the env-var members over
     private int _disposed;
 
-    internal DownwardWatcher(PodSource source, DownwardBindingInfo info, Func<DownwardValues, T> build, DownwardWatchOptions options)
+    /// <summary>Loads <typeparamref name="T"/> from the running pod and watches its volume at the class's mount path (<c>T.Watch()</c>).</summary>
+    /// <exception cref="DownwardApiLoadException">The first load failed; nothing is watched.</exception>
+    public DownwardWatcher(DownwardWatchOptions? options = null)
+        : this(PodSource.FromProcess(T.DownwardApi.MountPath), options)
     {
+    }
+
+    /// <summary>Loads <typeparamref name="T"/> from <paramref name="source"/> and watches its volume (<c>T.Watch(source)</c>).</summary>
+    /// <exception cref="DownwardApiLoadException">The first load failed; nothing is watched.</exception>
+    public DownwardWatcher(PodSource source, DownwardWatchOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= new DownwardWatchOptions();
         options.Validate();
+        DownwardBindingInfo info = T.DownwardApi;
         _source = source;
         _info = info;
-        _build = build;
 
         var reader = new BindingReader(source, info);
         _values = reader.ReadAll();
-        _current = build(_values);
+        _current = T.ReadDownward(_values);
         _snapshot = reader.Volume;
         _loop = new VolumeChangeLoop(source.VolumeDirectory, options, CheckForChange, Report);
     }
@@ -145,7 +155,7 @@ public sealed class DownwardWatcher<T> : IDisposable
                 }
 
                 values = reader.ReadAll(_values);
-                next = _build(values);
+                next = T.ReadDownward(values);
             }
             catch (Exception e) when (e is DownwardApiLoadException or IOException or UnauthorizedAccessException)
             {

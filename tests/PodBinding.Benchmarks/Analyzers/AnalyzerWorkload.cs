@@ -88,17 +88,8 @@ internal sealed class AnalyzerWorkload
 
     private static IEnumerable<(string File, string Content)> GeneratedYaml(Compilation generated)
     {
-        var attributes = new List<KeyValuePair<string, string?>>();
-        foreach (AttributeData attribute in generated.Assembly.GetAttributes())
-        {
-            if (attribute.AttributeClass?.Name == "AssemblyMetadataAttribute" && attribute.ConstructorArguments is [{ Value: string key }, { Value: string value }])
-            {
-                attributes.Add(new KeyValuePair<string, string?>(key, value));
-            }
-        }
-
         // Whole files and the classes' binding tables, expanded as the build task expands them.
-        return PodBinding.Generators.Emit.ManifestExpansion.Expand(attributes).Select(f => (f.Key, f.Value!));
+        return PodBinding.Generators.Emit.ManifestExpansion.Expand(PodBinding.TestSupport.CompiledManifests.Read(generated)).Select(f => (f.Key, f.Value!));
     }
 
     private static string BoundClass(int i) => $$"""

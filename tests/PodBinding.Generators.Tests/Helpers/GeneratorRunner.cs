@@ -69,7 +69,7 @@ internal sealed record GeneratorOutput(GeneratorDriver Driver, Compilation Compi
     public IReadOnlyDictionary<string, string> Sources =>
         Result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
 
-    /// <summary>File name → YAML, decoded from the output compilation's <c>AssemblyMetadata("PodBinding.Manifest:…")</c> attributes.</summary>
+    /// <summary>File name → YAML, decoded from the output compilation's manifest attributes and table constants.</summary>
     public IReadOnlyDictionary<string, string> Manifests => ManifestReader.Read(Compilation);
 
     public string Source(string hintName) =>
@@ -90,19 +90,9 @@ internal static class ManifestReader
 
     public static IReadOnlyDictionary<string, string> Read(Compilation compilation)
     {
-        var attributes = new List<KeyValuePair<string, string?>>();
-        foreach (AttributeData attribute in compilation.Assembly.GetAttributes())
-        {
-            if (attribute.AttributeClass?.ToDisplayString() == "System.Reflection.AssemblyMetadataAttribute"
-                && attribute.ConstructorArguments is [{ Value: string key }, { Value: string value }])
-            {
-                attributes.Add(new KeyValuePair<string, string?>(key, value));
-            }
-        }
-
         // Whole files and the classes' binding tables, expanded by the code the build task runs.
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (KeyValuePair<string, string?> file in PodBinding.Generators.Emit.ManifestExpansion.Expand(attributes))
+        foreach (KeyValuePair<string, string?> file in PodBinding.Generators.Emit.ManifestExpansion.Expand(PodBinding.TestSupport.CompiledManifests.Read(compilation)))
         {
             Assert.False(files.ContainsKey(file.Key), $"Manifest '{file.Key}' is emitted twice");
             files.Add(file.Key, file.Value!);

@@ -18,7 +18,7 @@ partial class BrokenPod : global::PodBinding.IDownwardBinding<BrokenPod>
     // PodBinding skipped 'BadEnvVar' (PB0010): 'A=B' is not a valid env var name: use letters, digits, '_', '-', '.'; not starting with a digit
     // PodBinding skipped 'NoPageSize' (PB0004): 'limits.hugepages-' is not a resource the Downward API can read: it does not name a page size; use a size such as limits.hugepages-2Mi or hugepages-1Gi
 
-    // One line for the class, one per member; DownwardApi and the YAML are built from it.
+    // The class, then one line per member: DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Orders.Broken.BrokenPod|orders|podinfo|/etc/podinfo|deploy/podbinding|broken-pod|Job|orders-migrate|\n" +
         "!NoSetter|PB0103|'NoSetter' has no setter; add 'init' (or 'private set') so the generated Load() can assign it\n" +
@@ -35,7 +35,7 @@ partial class BrokenPod : global::PodBinding.IDownwardBinding<BrokenPod>
         "!NoPageSize|PB0004|'limits.hugepages-' is not a resource the Downward API can read: it does not name a page size; use a size such as limits.hugepages-2Mi or hugepages-1Gi\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
@@ -45,10 +45,10 @@ partial class BrokenPod : global::PodBinding.IDownwardBinding<BrokenPod>
     public static BrokenPod Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<BrokenPod>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<BrokenPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<BrokenPod>(options);
+    public static global::PodBinding.Watching.DownwardWatcher<BrokenPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(options);
 
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<BrokenPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<BrokenPod>(source, options);
+    public static global::PodBinding.Watching.DownwardWatcher<BrokenPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(source, options);
 
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     static BrokenPod global::PodBinding.IDownwardBinding<BrokenPod>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()

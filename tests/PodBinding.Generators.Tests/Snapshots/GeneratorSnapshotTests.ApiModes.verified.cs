@@ -5,14 +5,14 @@ namespace Shop.Catalog;
 
 partial class CatalogPod : global::PodBinding.IDownwardBinding<CatalogPod>
 {
-    // One line for the class, one per member; DownwardApi and the YAML are built from it.
+    // The class, then one line per member: DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Shop.Catalog.CatalogPod|catalog|podinfo|/etc/podinfo|deploy/podbinding|catalog-pod|Deployment|catalog|\n" +
         "Name|String|env|POD_NAME|metadata.name\n" +
         "Labels|Map?|file|labels|metadata.labels\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
@@ -22,10 +22,10 @@ partial class CatalogPod : global::PodBinding.IDownwardBinding<CatalogPod>
     public static CatalogPod Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<CatalogPod>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<CatalogPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<CatalogPod>(options);
+    public static global::PodBinding.Watching.DownwardWatcher<CatalogPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(options);
 
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<CatalogPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<CatalogPod>(source, options);
+    public static global::PodBinding.Watching.DownwardWatcher<CatalogPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(source, options);
 
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     static CatalogPod global::PodBinding.IDownwardBinding<CatalogPod>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()

@@ -5,13 +5,13 @@ namespace Shop.Ledger;
 
 partial class LedgerPod : global::PodBinding.IDownwardBinding<LedgerPod>
 {
-    // One line for the class, one per member; DownwardApi and the YAML are built from it.
+    // The class, then one line per member: DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Shop.Ledger.LedgerPod|ledger|podinfo|/etc/podinfo|deploy/podbinding|ledger-pod|StatefulSet|ledger|\n" +
         "Name|String|env|POD_NAME|metadata.name\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
@@ -21,10 +21,10 @@ partial class LedgerPod : global::PodBinding.IDownwardBinding<LedgerPod>
     public static LedgerPod Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<LedgerPod>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<LedgerPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<LedgerPod>(options);
+    public static global::PodBinding.Watching.DownwardWatcher<LedgerPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(options);
 
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<LedgerPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<LedgerPod>(source, options);
+    public static global::PodBinding.Watching.DownwardWatcher<LedgerPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(source, options);
 
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     static LedgerPod global::PodBinding.IDownwardBinding<LedgerPod>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()

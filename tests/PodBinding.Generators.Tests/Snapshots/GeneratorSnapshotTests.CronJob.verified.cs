@@ -5,7 +5,7 @@ namespace Orders.Reports;
 
 partial class ReportPod : global::PodBinding.IDownwardBinding<ReportPod>
 {
-    // One line for the class, one per member; DownwardApi and the YAML are built from it.
+    // The class, then one line per member: DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Orders.Reports.ReportPod|report|podinfo|/etc/podinfo|deploy/podbinding|report-pod|CronJob|nightly-report|\n" +
         "PodName|String|env|POD_NAME|metadata.name\n" +
@@ -13,7 +13,7 @@ partial class ReportPod : global::PodBinding.IDownwardBinding<ReportPod>
         "ScratchGi|Int64|env|LIMITS_EPHEMERAL_STORAGE_GIB|limits.ephemeral-storage|report|1Gi\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
@@ -23,10 +23,10 @@ partial class ReportPod : global::PodBinding.IDownwardBinding<ReportPod>
     public static ReportPod Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<ReportPod>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<ReportPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<ReportPod>(options);
+    public static global::PodBinding.Watching.DownwardWatcher<ReportPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(options);
 
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<ReportPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<ReportPod>(source, options);
+    public static global::PodBinding.Watching.DownwardWatcher<ReportPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(source, options);
 
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     static ReportPod global::PodBinding.IDownwardBinding<ReportPod>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()

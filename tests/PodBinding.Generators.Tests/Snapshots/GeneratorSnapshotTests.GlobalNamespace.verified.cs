@@ -3,14 +3,14 @@
 
 partial class GlobalPod : global::PodBinding.IDownwardBinding<GlobalPod>
 {
-    // One line for the class, one per member; DownwardApi and the YAML are built from it.
+    // The class, then one line per member: DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "GlobalPod|orders-api|podinfo|/etc/podinfo|deploy/podbinding|global-pod|||\n" +
         "Name|String|env|POD_NAME|metadata.name\n" +
         "Uid|String|env|POD_UID|metadata.uid\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
@@ -20,10 +20,10 @@ partial class GlobalPod : global::PodBinding.IDownwardBinding<GlobalPod>
     public static GlobalPod Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<GlobalPod>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<GlobalPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<GlobalPod>(options);
+    public static global::PodBinding.Watching.DownwardWatcher<GlobalPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(options);
 
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<GlobalPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<GlobalPod>(source, options);
+    public static global::PodBinding.Watching.DownwardWatcher<GlobalPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(source, options);
 
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     static GlobalPod global::PodBinding.IDownwardBinding<GlobalPod>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()

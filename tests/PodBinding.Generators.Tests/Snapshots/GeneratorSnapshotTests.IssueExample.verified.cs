@@ -5,7 +5,7 @@ namespace Shop.Api;
 
 partial class PodInfo : global::PodBinding.IDownwardBinding<PodInfo>
 {
-    // One line for the class, one per member; DownwardApi and the YAML are built from it.
+    // The class, then one line per member: DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Shop.Api.PodInfo|orders-api|podinfo|/etc/podinfo|deploy/podbinding|pod-info|||\n" +
         "Name|String|env|POD_NAME|metadata.name\n" +
@@ -14,7 +14,7 @@ partial class PodInfo : global::PodBinding.IDownwardBinding<PodInfo>
         "MemoryLimit|Int64|env|LIMITS_MEMORY_MIB|limits.memory|orders-api|1Mi\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
@@ -24,10 +24,10 @@ partial class PodInfo : global::PodBinding.IDownwardBinding<PodInfo>
     public static PodInfo Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<PodInfo>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<PodInfo> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<PodInfo>(options);
+    public static global::PodBinding.Watching.DownwardWatcher<PodInfo> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(options);
 
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<PodInfo> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<PodInfo>(source, options);
+    public static global::PodBinding.Watching.DownwardWatcher<PodInfo> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(source, options);
 
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     static PodInfo global::PodBinding.IDownwardBinding<PodInfo>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()

@@ -5,7 +5,7 @@ namespace Orders.Optional;
 
 partial class OptionalPod : global::PodBinding.IDownwardBinding<OptionalPod>
 {
-    // One line for the class, one per member; DownwardApi and the YAML are built from it.
+    // The class, then one line per member: DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Orders.Optional.OptionalPod|orders|podinfo|/etc/podinfo|deploy/podbinding|optional-pod|DaemonSet|orders-agent|\n" +
         "Team|String?|file|label.team|metadata.labels['team']\n" +
@@ -18,7 +18,7 @@ partial class OptionalPod : global::PodBinding.IDownwardBinding<OptionalPod>
         "CpuRequestCores|Int64?|env|REQUESTS_CPU|requests.cpu|orders|1\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
@@ -28,10 +28,10 @@ partial class OptionalPod : global::PodBinding.IDownwardBinding<OptionalPod>
     public static OptionalPod Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<OptionalPod>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<OptionalPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<OptionalPod>(options);
+    public static global::PodBinding.Watching.DownwardWatcher<OptionalPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(options);
 
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<OptionalPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<OptionalPod>(source, options);
+    public static global::PodBinding.Watching.DownwardWatcher<OptionalPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(source, options);
 
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     static OptionalPod global::PodBinding.IDownwardBinding<OptionalPod>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()

@@ -5,7 +5,7 @@ namespace Orders.Overrides;
 
 partial class TunedPod : global::PodBinding.IDownwardBinding<TunedPod>
 {
-    // One line for the class, one per member; DownwardApi and the YAML are built from it.
+    // The class, then one line per member: DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Orders.Overrides.TunedPod|api|pod-facts|/var/run/pod-facts|deploy/podbinding|tuned-pod|StatefulSet|orders-db|\n" +
         "Name|String|env|MY_POD|metadata.name\n" +
@@ -17,7 +17,7 @@ partial class TunedPod : global::PodBinding.IDownwardBinding<TunedPod>
         "Annotations|Map|file|meta/annotations|metadata.annotations\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/var/run/pod-facts</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
@@ -27,10 +27,10 @@ partial class TunedPod : global::PodBinding.IDownwardBinding<TunedPod>
     public static TunedPod Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<TunedPod>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<TunedPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<TunedPod>(options);
+    public static global::PodBinding.Watching.DownwardWatcher<TunedPod> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(options);
 
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<TunedPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<TunedPod>(source, options);
+    public static global::PodBinding.Watching.DownwardWatcher<TunedPod> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(source, options);
 
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     static TunedPod global::PodBinding.IDownwardBinding<TunedPod>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()

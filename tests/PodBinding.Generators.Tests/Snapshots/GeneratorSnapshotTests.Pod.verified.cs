@@ -5,7 +5,7 @@ namespace Orders.Tools;
 
 partial class DebugPodInfo : global::PodBinding.IDownwardBinding<DebugPodInfo>
 {
-    // One line for the class, one per member; DownwardApi and the YAML are built from it.
+    // The class, then one line per member: DownwardApi and the YAML are built from it.
     internal const string PodBindingTable =
         "Orders.Tools.DebugPodInfo|debug|podinfo|/etc/podinfo|deploy/podbinding|debug-pod-info|Pod|orders-debug|\n" +
         "Namespace|String|env|POD_NAMESPACE|metadata.namespace\n" +
@@ -13,7 +13,7 @@ partial class DebugPodInfo : global::PodBinding.IDownwardBinding<DebugPodInfo>
         "Tier|String|file|label.tier|metadata.labels['tier']\n";
 
     /// <summary>Where each <c>[FromDownward]</c> member comes from.</summary>
-    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = global::PodBinding.DownwardBindingInfo.FromTable(PodBindingTable);
+    public static global::PodBinding.DownwardBindingInfo DownwardApi { get; } = new(PodBindingTable);
 
     /// <summary>Loads from the pod's env vars and the volume at <c>/etc/podinfo</c>.</summary>
     /// <exception cref="global::PodBinding.DownwardApiLoadException">Values are missing or malformed.</exception>
@@ -23,10 +23,10 @@ partial class DebugPodInfo : global::PodBinding.IDownwardBinding<DebugPodInfo>
     public static DebugPodInfo Load(global::PodBinding.PodSource source) => global::PodBinding.Loading.DownwardLoader.Load<DebugPodInfo>(source);
 
     /// <summary>Loads, then follows the volume's changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<DebugPodInfo> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<DebugPodInfo>(options);
+    public static global::PodBinding.Watching.DownwardWatcher<DebugPodInfo> Watch(global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(options);
 
     /// <summary>Loads from <paramref name="source"/>, then follows its changes.</summary>
-    public static global::PodBinding.Watching.DownwardWatcher<DebugPodInfo> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => global::PodBinding.Watching.DownwardWatcher.Start<DebugPodInfo>(source, options);
+    public static global::PodBinding.Watching.DownwardWatcher<DebugPodInfo> Watch(global::PodBinding.PodSource source, global::PodBinding.Watching.DownwardWatchOptions? options = null) => new(source, options);
 
     [global::System.CodeDom.Compiler.GeneratedCode("PodBinding", "VERSION")]
     static DebugPodInfo global::PodBinding.IDownwardBinding<DebugPodInfo>.ReadDownward(global::PodBinding.Loading.DownwardValues v) => new()
