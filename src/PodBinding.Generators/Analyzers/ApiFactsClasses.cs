@@ -13,6 +13,13 @@ internal static class ApiFactsClasses
 {
     private const string AttributeWord = "FromApi";
 
+    /// <summary>
+    /// False when no tree mentions <c>FromApi</c>: then no class reads the API server, and an analyzer about its
+    /// requests can stop before it reads the project's manifests (the scan is of raw text, far cheaper than the parse).
+    /// </summary>
+    public static bool MayExist(Compilation compilation, CancellationToken ct) =>
+        BoundClasses.CandidateTrees(compilation, AttributeWord, ct) is not { Count: 0 };
+
     public static List<ApiFactsSpec> Find(Compilation compilation, INamedTypeSymbol attribute, CancellationToken ct)
     {
         HashSet<SyntaxTree>? candidates = BoundClasses.CandidateTrees(compilation, AttributeWord, ct);

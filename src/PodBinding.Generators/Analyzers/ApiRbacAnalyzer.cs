@@ -44,9 +44,10 @@ public sealed class ApiRbacAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(AttributeContract.FromApiAttribute) is not { } fromApi)
+            if (start.Compilation.GetTypeByMetadataName(AttributeContract.FromApiAttribute) is not { } fromApi
+                || !ApiFactsClasses.MayExist(start.Compilation, start.CancellationToken))
             {
-                return;
+                return; // no reader, no requests: nothing to compare the project's RBAC with
             }
 
             // The shared, per-text cached parse the other manifest analyzers use; nothing to compare without YAML.
