@@ -193,6 +193,11 @@ public sealed class BindingReader
         IReadOnlyList<DownwardReference> references = _info.References;
         object?[] values = new object?[references.Count];
         object?[]? kept = previous.Values;
+        if (kept is not null && kept.Length != values.Length)
+        {
+            throw new ArgumentException($"The previous values hold {kept.Length} members, but {_info.TypeName} has {values.Length}: pass the values of an earlier load of the same class.", nameof(previous));
+        }
+
         for (int i = 0; i < values.Length; i++)
         {
             DownwardReference reference = references[i];

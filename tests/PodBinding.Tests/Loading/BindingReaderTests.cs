@@ -42,6 +42,19 @@ public sealed class BindingReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_reload_with_another_class_s_values_is_refused_by_name()
+    {
+        var environment = new Dictionary<string, string> { ["POD_NAME"] = "orders-1", ["TEAM"] = "payments" };
+        DownwardBindingInfo one = Info(Env("Name", "POD_NAME", "metadata.name"));
+        DownwardBindingInfo two = Info(Env("Name", "POD_NAME", "metadata.name"), Env("Team", "TEAM", "metadata.labels['team']"));
+        DownwardValues previous = new BindingReader(PodSource.FromDirectory(VolumeDirectory, environment), one).ReadAll();
+
+        ArgumentException e = Assert.Throws<ArgumentException>(() => new BindingReader(PodSource.FromDirectory(VolumeDirectory, environment), two).ReadAll(previous));
+
+        Assert.Contains("1 members, but Demo.Settings has 2", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_member_kind_converts()
     {
         DownwardBindingInfo info = Info(
