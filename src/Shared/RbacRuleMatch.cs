@@ -150,4 +150,58 @@ internal static class RbacRuleMatch
 
         return false;
     }
+
+    /// <summary>The user name a ServiceAccount's token authenticates as (<c>serviceaccount.MakeUsername</c>).</summary>
+    public static string ServiceAccountUserName(string ns, string name) => ServiceAccountUserPrefix + ns + ":" + name;
+
+    /// <summary>The groups every ServiceAccount is in (<c>serviceaccount.MakeGroupNames</c>, plus <c>system:authenticated</c>).</summary>
+    public static string[] ServiceAccountGroups(string ns) => new[] { AllServiceAccountsGroup, AllServiceAccountsGroup + ":" + ns, AuthenticatedGroup };
+
+    /// <summary>
+    /// rule.go <c>appliesToUser</c> for ServiceAccount <paramref name="account"/> of <paramref name="accountNamespace"/>:
+    /// a <c>ServiceAccount</c> subject by name and namespace (none: the binding's, so a ClusterRoleBinding's matches no
+    /// one), a <c>User</c> by its user name, a <c>Group</c> by the account's groups. A null namespace is not known yet
+    /// (a manifest whose namespace kustomize sets later) and matches any; the API server always knows both.
+    /// </summary>
+    /// <param name="kind">The subject's <c>kind</c>.</param>
+    /// <param name="name">The subject's <c>name</c>.</param>
+    /// <param name="subjectNamespace">The subject's <c>namespace</c> (null or empty: none).</param>
+    /// <param name="clusterRoleBinding">Whether the subject is in a ClusterRoleBinding (else a RoleBinding).</param>
+    /// <param name="bindingNamespace">The RoleBinding's namespace (null: not known).</param>
+    /// <param name="account">The ServiceAccount's name.</param>
+    /// <param name="accountNamespace">The ServiceAccount's namespace (null: not known).</param>
+    public static bool AppliesToServiceAccount(
+        string kind, string name, string? subjectNamespace, bool clusterRoleBinding, string? bindingNamespace, string account, string? accountNamespace)
+    {
+        switch (kind)
+        {
+            case "ServiceAccount":
+                if (string.IsNullOrEmpty(subjectNamespace))
+                {
+                    if (clusterRoleBinding)
+                    {
+                        return false;
+                    }
+
+                    subjectNamespace = bindingNamespace;
+                }
+
+                return name == account && Compatible(subjectNamespace, accountNamespace);
+            case "User":
+                return accountNamespace is not null && name == ServiceAccountUserName(accountNamespace, account);
+            case "Group":
+                return name is AllServiceAccountsGroup or AuthenticatedGroup
+                    || (name.StartsWith(AllServiceAccountsGroup + ":", StringComparison.Ordinal)
+                        && Compatible(name.Substring(AllServiceAccountsGroup.Length + 1), accountNamespace));
+            default:
+                return false;
+        }
+    }
+
+    private const string ServiceAccountUserPrefix = "system:serviceaccount:";
+    private const string AllServiceAccountsGroup = "system:serviceaccounts";
+    private const string AuthenticatedGroup = "system:authenticated";
+
+    /// <summary>Two namespaces that may be the same: equal, or one not known yet (null).</summary>
+    public static bool Compatible(string? a, string? b) => a is null || b is null || a == b;
 }

@@ -68,7 +68,7 @@ internal sealed class ProjectRbac
                 continue; // a ClusterRoleBinding can only refer to a ClusterRole (the API server rejects it otherwise)
             }
 
-            if (!clusterWide && !Compatible(binding.Namespace, ns))
+            if (!clusterWide && !RbacRuleMatch.Compatible(binding.Namespace, ns))
             {
                 continue;
             }
@@ -343,7 +343,7 @@ internal sealed class ProjectRbac
         foreach ((ManifestFile File, RbacEntry Entry) role in _roles)
         {
             if (role.Entry.Kind == roleRef.Kind && role.Entry.Name == roleRef.Name
-                && (roleRef.Kind == "ClusterRole" || Compatible(role.Entry.Namespace, ns)))
+                && (roleRef.Kind == "ClusterRole" || RbacRuleMatch.Compatible(role.Entry.Namespace, ns)))
             {
                 return role;
             }
@@ -352,44 +352,19 @@ internal sealed class ProjectRbac
         return null;
     }
 
-    /// <summary>rule.go <c>appliesToUser</c> for a ServiceAccount, whose groups are system:serviceaccounts, system:serviceaccounts:&lt;ns&gt; and system:authenticated.</summary>
+    /// <summary>rule.go <c>appliesToUser</c> for the ServiceAccount, through the shared <see cref="RbacRuleMatch"/> the test API server uses too.</summary>
     private static bool AppliesTo(RbacEntry binding, string account, string? ns)
     {
         foreach (RbacSubjectEntry subject in binding.Subjects)
         {
-            switch (subject.Kind)
+            if (RbacRuleMatch.AppliesToServiceAccount(subject.Kind, subject.Name, subject.Namespace, binding.Kind == "ClusterRoleBinding", binding.Namespace, account, ns))
             {
-                case "ServiceAccount":
-                    string? subjectNs = subject.Namespace ?? binding.Namespace;
-                    if (subject.Name == account && (subject.Namespace is not null || binding.Kind == "RoleBinding") && Compatible(subjectNs, ns))
-                    {
-                        return true;
-                    }
-
-                    break;
-                case "User":
-                    if (ns is not null && subject.Name == "system:serviceaccount:" + ns + ":" + account)
-                    {
-                        return true;
-                    }
-
-                    break;
-                case "Group":
-                    if (subject.Name is "system:serviceaccounts" or "system:authenticated"
-                        || (subject.Name.StartsWith("system:serviceaccounts:", StringComparison.Ordinal)
-                            && Compatible(subject.Name.Substring("system:serviceaccounts:".Length), ns)))
-                    {
-                        return true;
-                    }
-
-                    break;
+                return true;
             }
         }
 
         return false;
     }
-
-    private static bool Compatible(string? a, string? b) => a is null || b is null || a == b;
 
     private static string Subjects(RbacEntry binding) => binding.Subjects.Length == 0
         ? "no subject"

@@ -31,11 +31,10 @@ public sealed record ServiceAccountIdentity
     public string? CredentialId { get; init; } = "1f0e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
 
     /// <summary>The user name: <c>system:serviceaccount:&lt;namespace&gt;:&lt;name&gt;</c>.</summary>
-    public string UserName => $"system:serviceaccount:{Namespace}:{Name}";
+    public string UserName => PodBinding.Shared.RbacRuleMatch.ServiceAccountUserName(Namespace, Name);
 
     /// <summary>The three groups every service account is in.</summary>
-    public IReadOnlyList<string> Groups =>
-        new[] { "system:serviceaccounts", $"system:serviceaccounts:{Namespace}", "system:authenticated" };
+    public IReadOnlyList<string> Groups => PodBinding.Shared.RbacRuleMatch.ServiceAccountGroups(Namespace);
 
     /// <summary>The extra keys, present only when their values are known, as the authenticator adds them.</summary>
     public IDictionary<string, IList<string>> Extra

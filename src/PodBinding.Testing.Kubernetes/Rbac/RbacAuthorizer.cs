@@ -144,15 +144,9 @@ internal sealed class RbacAuthorizer
             ? RbacRuleMatch.Allows(rule.Verbs, rule.ApiGroups, rule.Resources, rule.ResourceNames, request.Verb, request.ApiGroup, request.Resource, request.Subresource, request.Name)
             : RbacRuleMatch.AllowsNonResource(rule.Verbs, rule.NonResourceURLs, request.Verb, request.Path);
 
-    /// <summary>rule.go <c>appliesToUser</c>: a ServiceAccount subject without a namespace means the binding's.</summary>
-    private static bool AppliesTo(ServiceAccountIdentity user, Rbacv1Subject subject, string bindingNamespace) => subject.Kind switch
-    {
-        "User" => subject.Name == user.UserName,
-        "Group" => user.Groups.Contains(subject.Name),
-        "ServiceAccount" => (string.IsNullOrEmpty(subject.NamespaceProperty) ? bindingNamespace : subject.NamespaceProperty) is { Length: > 0 } ns
-            && ns == user.Namespace && subject.Name == user.Name,
-        _ => false,
-    };
+    /// <summary>rule.go <c>appliesToUser</c>, through the shared <see cref="RbacRuleMatch"/> the analyzers use too ("" : a ClusterRoleBinding).</summary>
+    private static bool AppliesTo(ServiceAccountIdentity user, Rbacv1Subject subject, string bindingNamespace) =>
+        RbacRuleMatch.AppliesToServiceAccount(subject.Kind, subject.Name, subject.NamespaceProperty, bindingNamespace.Length == 0, bindingNamespace, user.Name, user.Namespace);
 
     private static string Describe(Rbacv1Subject subject, string bindingNamespace) => subject.Kind == "ServiceAccount"
         ? $"ServiceAccount \"{subject.Name}/{(string.IsNullOrEmpty(subject.NamespaceProperty) ? bindingNamespace : subject.NamespaceProperty)}\""
