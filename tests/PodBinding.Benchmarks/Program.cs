@@ -29,6 +29,12 @@ if (args.Contains("--paired-live"))
     return PodBinding.Benchmarks.Live.PairedLive.Run(args);
 }
 
+// --first-run podbinding|floor|floor-per-class [classes]: the first generator run in a new process, as a fresh compiler pays it.
+if (args.Contains("--first-run"))
+{
+    return FirstRun.Run(args);
+}
+
 // --scaling [rounds] [sizes…]: the keystroke series (100, 1,000, 3,000 classes) against the floor, paired, and bytes per class.
 if (args.Contains("--scaling"))
 {
