@@ -7,13 +7,15 @@ namespace PodBinding.Kubernetes.Tests;
 /// <summary>Real sockets through the real client stack: refused, hung and reset connections each get their own error, in bounded time.</summary>
 public sealed class TransportErrorTests
 {
-    private static KubernetesConnectionOptions Proxy(string uri) => new()
+    // Only the hung-server test asks for one-second timeouts (to stay short); the others get 30 s, so a busy machine (a
+    // fake server's accept loop not scheduled within a second) cannot turn the failure they test into a timeout.
+    private static KubernetesConnectionOptions Proxy(string uri, double timeoutSeconds = 30) => new()
     {
         Mode = KubernetesConnectionMode.Proxy,
         ProxyUri = new Uri(uri),
         GetEnvironmentVariable = new FakeEnvironment().Get,
-        RequestTimeout = TimeSpan.FromSeconds(1),
-        ConnectTimeout = TimeSpan.FromSeconds(1),
+        RequestTimeout = TimeSpan.FromSeconds(timeoutSeconds),
+        ConnectTimeout = TimeSpan.FromSeconds(timeoutSeconds),
     };
 
     [Fact]
@@ -64,7 +66,7 @@ public sealed class TransportErrorTests
                 }
             }
         });
-        using var connection = KubernetesConnection.Connect(Proxy($"http://127.0.0.1:{port}"));
+        using var connection = KubernetesConnection.Connect(Proxy($"http://127.0.0.1:{port}", timeoutSeconds: 1));
         var clock = Stopwatch.StartNew();
 
         var e = await Assert.ThrowsAsync<KubernetesConnectionException>(() => connection.Client.CoreV1.ListNamespacedPodAsync("orders"));
