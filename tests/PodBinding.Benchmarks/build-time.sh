@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Build wall time of a 2,000-file project with 200 bound classes, with PodBinding's compiler extensions and without
-# (the same package reference with PodBindingAnalyzers=false), alternating A/B so both see the same machine load.
-# Two compiler setups: a warm compiler server (shared compilation, one warm-up build first) and a fresh compiler
+# (the same package reference with PodBindingAnalyzers=false), and with the floor generator instead of PodBinding's
+# (the benchmarks' FloorPerClassGenerator: the same ForAttributeWithMetadataName query, one comment-only file per bound
+# class; the least any per-class generator costs in this build). The three alternate, so all see the same machine load.
+# Two compiler setups: a warm compiler server (shared compilation, three warm-up builds of each variant first) and a fresh compiler
 # per build (UseSharedCompilation=false). Every timed build recompiles (--no-incremental, no restore).
 #
-#   tests/PodBinding.Benchmarks/build-time.sh [builds per variant, default 5] [work dir, default a new temp dir]
+#   tests/PodBinding.Benchmarks/build-time.sh [builds per variant, default 5; 0 only sets the project up] [work dir, default a new temp dir]
 #
-# Prints one line per build (with the load average) and the medians and their ratio per setup.
+# Prints one line per build (with the load average) and the medians and their ratios per setup.
 #
 # PLAIN_KIND=service makes each of the 1,800 plain files a small service class (a record, LINQ, async, string formatting;
 # ~60 lines) instead of the default four-member class, for a baseline closer to an application's own code: the
@@ -24,7 +26,35 @@ REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 CLASSES=200
 PLAIN=1800   # + 200 bound classes = 2,000 files
 
-mkdir -p "$WORK/feed" "$WORK/packages" "$WORK/app"
+mkdir -p "$WORK/feed" "$WORK/packages" "$WORK/app" "$WORK/floor"
+echo "Building the floor generator in $WORK/floor"
+cat > "$WORK/floor/FloorGenerator.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>netstandard2.0</TargetFramework>
+    <LangVersion>latest</LangVersion>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <Nullable>enable</Nullable>
+    <EnforceExtendedAnalyzerRules>true</EnforceExtendedAnalyzerRules>
+  </PropertyGroup>
+  <ItemGroup>
+    <Compile Include="$REPO/tests/PodBinding.Benchmarks/Generators/FloorGenerator.cs" />
+    <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="$(sed -nE 's/.*"Microsoft.CodeAnalysis.CSharp" Version="([^"]+)".*/\1/p' "$REPO/Directory.Packages.props")" PrivateAssets="all" />
+  </ItemGroup>
+</Project>
+XML
+# The benchmarks instantiate the floor directly; a compiler only runs a type marked [Generator].
+cat > "$WORK/floor/Entry.cs" <<CS
+using Microsoft.CodeAnalysis;
+
+[Generator(LanguageNames.CSharp)]
+public sealed class BuildFloorGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context) => new PodBinding.Benchmarks.Generators.FloorPerClassGenerator().Initialize(context);
+}
+CS
+cp "$REPO/nuget.config" "$WORK/floor/nuget.config"
+dotnet build "$WORK/floor/FloorGenerator.csproj" -c Release -o "$WORK/floor/bin" -nologo -v:q >/dev/null
 echo "Packing PodBinding into $WORK/feed"
 dotnet pack "$REPO/src/PodBinding/PodBinding.csproj" -c Release -o "$WORK/feed" -nologo -v:q >/dev/null
 VERSION="$(basename "$(ls "$WORK"/feed/PodBinding.*.nupkg | head -1)" .nupkg)"; VERSION="${VERSION#PodBinding.}"
@@ -45,6 +75,7 @@ cat > App.csproj <<XML
     <ImplicitUsings>enable</ImplicitUsings>
   </PropertyGroup>
   <ItemGroup><PackageReference Include="PodBinding" Version="$VERSION" /></ItemGroup>
+  <ItemGroup Condition="'\$(FloorGenerator)' == 'true'"><Analyzer Include="$WORK/floor/bin/FloorGenerator.dll" /></ItemGroup>
 </Project>
 XML
 mkdir -p Plain Pods
@@ -179,11 +210,13 @@ YAML
   done
 fi
 dotnet restore -nologo -v:q >/dev/null
+[ "$BUILDS" = 0 ] && exit 0   # only set the project up (compile-parts.sh times its parts)
 
-build() { # $1 = shared compilation true/false, $2 = PodBindingAnalyzers true/false; prints seconds
-  local start end
+build() { # $1 = shared compilation true/false, $2 = with | without | floor; prints seconds
+  local start end analyzers floor
+  analyzers=$([ "$2" = with ] && echo true || echo false); floor=$([ "$2" = floor ] && echo true || echo false)
   start=$(date +%s.%N)
-  dotnet build --no-restore --no-incremental -nologo -v:q -nodeReuse:false -p:UseSharedCompilation="$1" -p:PodBindingAnalyzers="$2" >/dev/null
+  dotnet build --no-restore --no-incremental -nologo -v:q -nodeReuse:false -p:UseSharedCompilation="$1" -p:PodBindingAnalyzers="$analyzers" -p:FloorGenerator="$floor" >/dev/null
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }
@@ -210,17 +243,20 @@ fi
 
 for shared in true false; do
   label=$([ "$shared" = true ] && echo "warm compiler server" || echo "fresh compiler")
-  if [ "$shared" = true ]; then build true true >/dev/null; build true false >/dev/null; fi  # warm the server with both
-  : > "$WORK/with.txt"; : > "$WORK/without.txt"
+  # Warm the server with three builds of each: its JIT tiers the generators' code up over the first few builds.
+  if [ "$shared" = true ]; then for _ in 1 2 3; do for variant in with without floor; do build true "$variant" >/dev/null; done; done; fi
+  : > "$WORK/with.txt"; : > "$WORK/without.txt"; : > "$WORK/floor.txt"
   for n in $(seq 1 "$BUILDS"); do
-    # Alternate which variant goes first (ABBA) so a load change hits both.
-    for variant in $([ $((n % 2)) = 1 ] && echo "true false" || echo "false true"); do
+    # Rotate which variant goes first, so a load change hits all three.
+    case $((n % 3)) in 1) order="with without floor" ;; 2) order="without floor with" ;; *) order="floor with without" ;; esac
+    for variant in $order; do
       s=$(build "$shared" "$variant")
-      if [ "$variant" = true ]; then echo "$s" >> "$WORK/with.txt"; else echo "$s" >> "$WORK/without.txt"; fi
-      printf '%s | build %d | PodBinding %-5s | %6.2f s | load %s\n' "$label" "$n" "$variant" "$s" "$(load)"
+      echo "$s" >> "$WORK/$variant.txt"
+      printf '%s | build %d | %-7s | %6.2f s | load %s\n' "$label" "$n" "$variant" "$s" "$(load)"
     done
   done
-  with=$(median < "$WORK/with.txt"); without=$(median < "$WORK/without.txt")
-  printf '%s: median with %.2f s, without %.2f s, ratio %.3f (load %s)\n' "$label" "$with" "$without" "$(echo "$with / $without" | bc -l)" "$(load)"
+  with=$(median < "$WORK/with.txt"); without=$(median < "$WORK/without.txt"); floor=$(median < "$WORK/floor.txt")
+  printf '%s: median with PodBinding %.2f s, without %.2f s, with the floor generator %.2f s; PodBinding %.3f, floor %.3f (load %s)\n' \
+    "$label" "$with" "$without" "$floor" "$(echo "$with / $without" | bc -l)" "$(echo "$floor / $without" | bc -l)" "$(load)"
 done
 # The compiler server started here exits by itself when idle; other builds on the machine may share it.
