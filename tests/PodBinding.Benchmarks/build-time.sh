@@ -3,10 +3,13 @@
 # (the same package reference with PodBindingAnalyzers=false), and with the floor generator instead of PodBinding's
 # (the benchmarks' FloorPerClassGenerator: the same ForAttributeWithMetadataName query, one comment-only file per bound
 # class; the least any per-class generator costs in this build). The three alternate, so all see the same machine load.
-# Two compiler setups: a warm compiler server (shared compilation, three warm-up builds of each variant first) and a fresh compiler
-# per build (UseSharedCompilation=false). Every timed build recompiles (--no-incremental, no restore).
+# Two compiler setups: a warm compiler server (shared compilation, three warm-up builds of each variant first) and a
+# fresh compiler per build (UseSharedCompilation=false). Every timed build recompiles (--no-incremental, no restore).
+# The order rotates over the three variants, so a multiple of 3 builds puts each first equally often.
 #
-#   tests/PodBinding.Benchmarks/build-time.sh [builds per variant, default 5; 0 only sets the project up] [work dir, default a new temp dir]
+#   tests/PodBinding.Benchmarks/build-time.sh [builds per variant, default 5; 0 only sets the project up] [work dir]
+#
+# The work dir defaults to a new temp dir; its path must hold no spaces (compile-parts.sh splits command lines).
 #
 # Prints one line per build (with the load average) and the medians and their ratios per setup.
 #
@@ -25,8 +28,12 @@ WORK="${2:-$(mktemp -d /tmp/podbinding-build-time.XXXXXX)}"
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 CLASSES=200
 PLAIN=1800   # + 200 bound classes = 2,000 files
+case "$WORK" in *' '*) echo "The work dir '$WORK' holds a space: choose one without." >&2; exit 1 ;; esac
 
 mkdir -p "$WORK/feed" "$WORK/packages" "$WORK/app" "$WORK/floor"
+WORK="$(cd "$WORK" && pwd)"   # absolute: the script changes directory, and App.csproj names the floor's DLL by path
+ROSLYN="$(sed -nE 's/.*"Microsoft.CodeAnalysis.CSharp" Version="([^"]+)".*/\1/p' "$REPO/Directory.Packages.props")"
+[ -n "$ROSLYN" ] || { echo "No Microsoft.CodeAnalysis.CSharp version in $REPO/Directory.Packages.props." >&2; exit 1; }
 echo "Building the floor generator in $WORK/floor"
 cat > "$WORK/floor/FloorGenerator.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
@@ -39,7 +46,8 @@ cat > "$WORK/floor/FloorGenerator.csproj" <<XML
   </PropertyGroup>
   <ItemGroup>
     <Compile Include="$REPO/tests/PodBinding.Benchmarks/Generators/FloorGenerator.cs" />
-    <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="$(sed -nE 's/.*"Microsoft.CodeAnalysis.CSharp" Version="([^"]+)".*/\1/p' "$REPO/Directory.Packages.props")" PrivateAssets="all" />
+    <!-- The generator's own Roslyn floor, so the SDK's compiler (newer) loads it. -->
+    <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="$ROSLYN" PrivateAssets="all" />
   </ItemGroup>
 </Project>
 XML
@@ -50,11 +58,13 @@ using Microsoft.CodeAnalysis;
 [Generator(LanguageNames.CSharp)]
 public sealed class BuildFloorGenerator : IIncrementalGenerator
 {
-    public void Initialize(IncrementalGeneratorInitializationContext context) => new PodBinding.Benchmarks.Generators.FloorPerClassGenerator().Initialize(context);
+    public void Initialize(IncrementalGeneratorInitializationContext context) =>
+        new PodBinding.Benchmarks.Generators.FloorPerClassGenerator().Initialize(context);
 }
 CS
 cp "$REPO/nuget.config" "$WORK/floor/nuget.config"
-dotnet build "$WORK/floor/FloorGenerator.csproj" -c Release -o "$WORK/floor/bin" -nologo -v:q >/dev/null
+dotnet build "$WORK/floor/FloorGenerator.csproj" -c Release -o "$WORK/floor/bin" -nologo -v:q > "$WORK/floor/build.log" ||
+  { echo "The floor generator did not build: see $WORK/floor/build.log" >&2; exit 1; }
 echo "Packing PodBinding into $WORK/feed"
 dotnet pack "$REPO/src/PodBinding/PodBinding.csproj" -c Release -o "$WORK/feed" -nologo -v:q >/dev/null
 VERSION="$(basename "$(ls "$WORK"/feed/PodBinding.*.nupkg | head -1)" .nupkg)"; VERSION="${VERSION#PodBinding.}"

@@ -2,7 +2,7 @@
 # Where a fresh compiler's extra time goes in build-time.sh's project: the build's own csc command line, run directly
 # (no MSBuild around it), in six variants that add PodBinding's parts one at a time:
 #
-#   none       no PodBinding compiler extensions and none of its YAML (what PodBindingAnalyzers=false leaves)
+#   none       the command line of a PodBindingAnalyzers=false build: no PodBinding compiler extensions, none of its YAML
 #   floor      none + the floor generator (one comment-only file per bound class)
 #   code       none + PodBinding's generated files, copied in as ordinary sources: compiling the generated code
 #   onefile    the same, with the 200 loaders in one file: what 200 separate files cost the SDK's analyzers
@@ -12,6 +12,7 @@
 #   tests/PodBinding.Benchmarks/compile-parts.sh [rounds, default 5] [work dir of build-time.sh, default a new one]
 #
 # Prints each run and, per variant, the median and its difference from `none`. PLAIN_KIND=service as in build-time.sh.
+# Only the SDK's own compiler (the .../bincore/csc apphost) is understood; the work dir's path must hold no spaces.
 set -euo pipefail
 
 ROUNDS="${1:-5}"
@@ -22,25 +23,45 @@ if [ -z "$WORK" ]; then
   WORK="$(mktemp -d /tmp/podbinding-compile-parts.XXXXXX)"
   bash "$HERE/build-time.sh" 0 "$WORK" >/dev/null   # 0 builds: only sets the project up
 fi
+case "$WORK" in *' '*) echo "The work dir '$WORK' holds a space: choose one without." >&2; exit 1 ;; esac
+WORK="$(cd "$WORK" && pwd)"
+[ -f "$WORK/floor/bin/FloorGenerator.dll" ] && [ -f "$WORK/app/App.csproj" ] ||
+  { echo "$WORK was not set up by this build-time.sh: run 'build-time.sh 0 $WORK' first." >&2; exit 1; }
 PARTS="$WORK/parts"
 rm -rf "$PARTS"; mkdir -p "$PARTS/generated"
 cd "$WORK/app"
 
-# The build's csc command line, one argument per line as a response file (the project's paths hold no spaces).
-dotnet build --no-restore --no-incremental -nologo -v:d -nodeReuse:false -p:UseSharedCompilation=false > "$PARTS/build.log"
-line="$(grep -m1 -E '^\s+\S+/Roslyn/bincore/csc ' "$PARTS/build.log" | sed -E 's/^\s+//')"
-CSC="${line%% *}"
-tr ' ' '\n' <<< "${line#* }" | grep -v '^$' > "$PARTS/full.rsp"
-grep -v -E '/podbinding/[^/]+/analyzers/|^/additionalfile:' "$PARTS/full.rsp" > "$PARTS/none.rsp"
+die() { echo "$1" >&2; exit 1; }
+
+# A build's csc command line as a response file, one argument per line (the project's paths hold no spaces). Only
+# the SDK's compiler apphost is understood (.../bincore/csc); /noconfig goes on the command line, where csc honours it.
+csc_line() { # $1 = PodBindingAnalyzers true/false, $2 = the response file to write
+  dotnet build --no-restore --no-incremental -nologo -v:d -nodeReuse:false -p:UseSharedCompilation=false \
+    -p:PodBindingAnalyzers="$1" > "$PARTS/build-$1.log" || die "The build failed: see $PARTS/build-$1.log"
+  local line
+  line="$(grep -m1 -E '^\s+\S+/bincore/csc(\.exe)? ' "$PARTS/build-$1.log" | sed -E 's/^\s+//' || true)"
+  [ -n "$line" ] || die "No csc command line (.../bincore/csc) in $PARTS/build-$1.log."
+  CSC="${line%% *}"
+  tr ' ' '\n' <<< "${line#* }" | grep -v -E '^$|^/noconfig$' > "$2"
+}
+# Without first: obj/ (and the editorconfig every variant reads from it) is then left as a full build writes it.
+csc_line false "$PARTS/none.rsp"   # what PodBindingAnalyzers=false leaves on the command line
+csc_line true "$PARTS/full.rsp"
+run() { "$CSC" /noconfig @"$PARTS/$1.rsp" "${@:2}"; }
 
 { cat "$PARTS/none.rsp"; echo "/analyzer:$WORK/floor/bin/FloorGenerator.dll"; } > "$PARTS/floor.rsp"
+mkdir -p "$PARTS/floor-generated"
+run floor "/generatedfilesout:$PARTS/floor-generated" > "$PARTS/floor-generate.out" 2>&1 || die "See $PARTS/floor-generate.out."
+[ "$(find "$PARTS/floor-generated" -name '*.g.cs' | wc -l)" -gt 0 ] ||
+  die "The floor generator wrote nothing (did the compiler refuse it? see $PARTS/floor-generate.out)."
 
 { echo "is_global = true"
-  grep -ohE '"PB[0-9]{4}"' "$REPO/src/PodBinding.Generators/Diagnostics/DiagnosticIds.cs" | tr -d '"' | sort -u | sed 's/.*/dotnet_diagnostic.&.severity = none/'
+  grep -ohE '"PB[0-9]{4}"' "$REPO/src/PodBinding.Generators/Diagnostics/DiagnosticIds.cs" | tr -d '"' | sort -u |
+    sed 's/.*/dotnet_diagnostic.&.severity = none/'
 } > "$PARTS/podbinding-off.globalconfig"
 { cat "$PARTS/full.rsp"; echo "/analyzerconfig:$PARTS/podbinding-off.globalconfig"; } > "$PARTS/generator.rsp"
 
-"$CSC" @"$PARTS/full.rsp" "/generatedfilesout:$PARTS/generated" >/dev/null
+run full "/generatedfilesout:$PARTS/generated" > "$PARTS/generate.out" 2>&1 || die "See $PARTS/generate.out."
 mapfile -t generated < <(find "$PARTS/generated" -path '*PodBinding.Generators*' -name '*.cs' | sort)
 { cat "$PARTS/none.rsp"; printf '%s\n' "${generated[@]}"; } > "$PARTS/code.rsp"
 
@@ -48,6 +69,7 @@ mapfile -t generated < <(find "$PARTS/generated" -path '*PodBinding.Generators*'
 # shared files, which hold assembly attributes, stay as they are.
 loaders=(); shared=()
 for f in "${generated[@]}"; do case "$f" in *.PodBinding.g.cs) loaders+=("$f") ;; *) shared+=("$f") ;; esac; done
+[ "${#loaders[@]}" -gt 0 ] || die "PodBinding generated no loaders: see $PARTS/generate.out."
 { printf '// <auto-generated/>\n#nullable enable\n'
   for f in "${loaders[@]}"; do
     sed -e '1s/^\xEF\xBB\xBF//' -e '/^\/\/ <auto-generated\/>$/d' -e '/^#nullable enable$/d' -e 's/^namespace \(.*\);$/namespace \1 {/' "$f"
@@ -58,16 +80,16 @@ for f in "${generated[@]}"; do case "$f" in *.PodBinding.g.cs) loaders+=("$f") ;
 
 variants=(none floor code onefile generator full)
 for v in "${variants[@]}"; do
-  "$CSC" @"$PARTS/$v.rsp" > "$PARTS/$v.out" 2>&1 || { echo "the '$v' variant does not compile: see $PARTS/$v.out" >&2; exit 1; }
+  run "$v" > "$PARTS/$v.out" 2>&1 || die "The '$v' variant does not compile: see $PARTS/$v.out."
   : > "$PARTS/$v.times"
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
 for r in $(seq 1 "$ROUNDS"); do
-  # Rotate the order each round, so a load change hits every variant.
+  # Rotate the order each round, so a load change hits every variant (6 rounds put each first once).
   for i in $(seq 0 $((${#variants[@]} - 1))); do
     v="${variants[$(( (i + r) % ${#variants[@]} ))]}"
-    start=$(date +%s.%N); "$CSC" @"$PARTS/$v.rsp" >/dev/null 2>&1; end=$(date +%s.%N)
+    start=$(date +%s.%N); run "$v" >/dev/null 2>&1; end=$(date +%s.%N)
     s=$(echo "$end - $start" | bc); echo "$s" >> "$PARTS/$v.times"
     printf 'round %d | %-9s | %6.2f s | load %s\n' "$r" "$v" "$s" "$(cut -d' ' -f1-3 /proc/loadavg)"
   done
