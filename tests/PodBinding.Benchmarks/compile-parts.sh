@@ -2,7 +2,8 @@
 # Where a fresh compiler's extra time goes in build-time.sh's project: the build's own csc command line, run directly
 # (no MSBuild around it), in six variants that add PodBinding's parts one at a time:
 #
-#   none       the command line of a PodBindingAnalyzers=false build: no PodBinding compiler extensions, none of its YAML
+#   none       the command line of a PodBindingAnalyzers=false build: no PodBinding compiler extensions (its YAML files
+#              are still passed as AdditionalFiles, as in that build)
 #   floor      none + the floor generator (one comment-only file per bound class)
 #   code       none + PodBinding's generated files, copied in as ordinary sources: compiling the generated code
 #   onefile    the same, with the 200 loaders in one file: what 200 separate files cost the SDK's analyzers
