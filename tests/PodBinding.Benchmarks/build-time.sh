@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Build wall time of a 2,000-file project with 200 bound classes, with PodBinding's compiler extensions and without
 # (the same package reference with PodBindingAnalyzers=false), and with the floor generator instead of PodBinding's
-# (the benchmarks' FloorPerClassGenerator: the same ForAttributeWithMetadataName query, one comment-only file per bound
-# class; the least any per-class generator costs in this build). The three alternate, so all see the same machine load.
+# (the benchmarks' FloorPerClassGenerator: PodBinding's ForAttributeWithMetadataName query, one comment-only file per
+# bound class; the floor for a generator with that query shape). The three alternate, so all see the same load.
 # Two compiler setups: a warm compiler server (shared compilation, three warm-up builds of each variant first) and a
 # fresh compiler per build (UseSharedCompilation=false). Every timed build recompiles (--no-incremental, no restore).
 # The order rotates over the three variants, so a multiple of 3 builds puts each first equally often.
@@ -26,6 +26,8 @@ set -euo pipefail
 BUILDS="${1:-5}"
 WORK="${2:-$(mktemp -d /tmp/podbinding-build-time.XXXXXX)}"
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
+# shellcheck source=timing.sh
+source "$REPO/tests/PodBinding.Benchmarks/timing.sh"
 CLASSES=200
 PLAIN=1800   # + 200 bound classes = 2,000 files
 case "$WORK" in *' '*) echo "The work dir '$WORK' holds a space: choose one without." >&2; exit 1 ;; esac
@@ -230,8 +232,6 @@ build() { # $1 = shared compilation true/false, $2 = with | without | floor; pri
   end=$(date +%s.%N)
   echo "$end - $start" | bc
 }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 if [ "${REPORT_ANALYZER:-}" = 1 ]; then
   : > "$WORK/share.txt"

@@ -19,6 +19,8 @@ set -euo pipefail
 ROUNDS="${1:-5}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
+# shellcheck source=timing.sh
+source "$HERE/timing.sh"
 WORK="${2:-}"
 if [ -z "$WORK" ]; then
   WORK="$(mktemp -d /tmp/podbinding-compile-parts.XXXXXX)"
@@ -85,14 +87,13 @@ for v in "${variants[@]}"; do
   : > "$PARTS/$v.times"
 done
 
-median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2] + a[NR/2+1]) / 2}'; }
 for r in $(seq 1 "$ROUNDS"); do
   # Rotate the order each round, so a load change hits every variant (6 rounds put each first once).
   for i in $(seq 0 $((${#variants[@]} - 1))); do
     v="${variants[$(( (i + r) % ${#variants[@]} ))]}"
     start=$(date +%s.%N); run "$v" >/dev/null 2>&1; end=$(date +%s.%N)
     s=$(echo "$end - $start" | bc); echo "$s" >> "$PARTS/$v.times"
-    printf 'round %d | %-9s | %6.2f s | load %s\n' "$r" "$v" "$s" "$(cut -d' ' -f1-3 /proc/loadavg)"
+    printf 'round %d | %-9s | %6.2f s | load %s\n' "$r" "$v" "$s" "$(load)"
   done
 done
 base=$(median < "$PARTS/none.times")
